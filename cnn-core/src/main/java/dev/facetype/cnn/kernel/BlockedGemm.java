@@ -1,0 +1,126 @@
+package dev.facetype.cnn.kernel;
+
+/**
+ * The cache-blocked loop nest shared by the kernel families (the Goto / BLIS scheme); subclasses supply the
+ * register-tiled micro-kernel.
+ *
+ * <p>Shapes: C (m x n) is cut into column blocks of nc; k into slices of kc, for which the kc x nc block of op(B)
+ * is packed once (it stays in L2/L3); rows into blocks of mc, for which the mc x kc block of op(A) is packed (it
+ * stays in L2). Inside, each mr x nr tile of C is one micro-kernel call streaming an mr-row A panel and an
+ * nr-column B panel (the B panel stays in L1 while the A panels go by).
+ */
+abstract class BlockedGemm implements GemmKernel {
+
+    private final int mr;
+    private final int nr;
+    private final int mc;
+    private final int kc;
+    private final int nc;
+    private final int scratchSize;
+
+    /**
+     * Tile mr x nr; blocks mc (a multiple of mr), kc, nc (a multiple of nr); scratchSize floats of workspace
+     * the micro-kernel may use freely.
+     */
+    BlockedGemm(int mr, int nr, int mc, int kc, int nc, int scratchSize) {
+        if (mc % mr != 0 || nc % nr != 0) {
+            throw new IllegalArgumentException("blocks must hold whole tiles");
+        }
+        this.mr = mr;
+        this.nr = nr;
+        this.mc = mc;
+        this.kc = kc;
+        this.nc = nc;
+        this.scratchSize = scratchSize;
+    }
+
+    /**
+     * C[0..mr) x [0..nr) at {@code cOffset} (row stride ldc) = (add ? C : 0) + the product of an mr x kc A panel
+     * and a kc x nr B panel, both packed. Always a full tile: edges are handled by the caller.
+     */
+    abstract void microKernel(int kc, float[] a, int aPanel, float[] b, int bPanel,
+                              float[] c, int cOffset, int ldc, boolean add, float[] scratch);
+
+    @Override
+    public final void multiply(boolean transA, boolean transB, int m, int n, int k,
+                               float[] a, int aOffset, int lda,
+                               float[] b, int bOffset, int ldb,
+                               boolean accumulate, float[] c, int cOffset, int ldc,
+                               GemmWorkspace workspace) {
+        GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0) {
+            if (!accumulate) {
+                clear(m, n, c, cOffset, ldc);
+            }
+            return;
+        }
+        int kcMax = Math.min(kc, k);
+        float[] packedA = workspace.packedA(roundUp(Math.min(mc, m), mr) * kcMax);
+        float[] packedB = workspace.packedB(roundUp(Math.min(nc, n), nr) * kcMax);
+        float[] edge = workspace.edgeTile(mr * nr);
+        float[] scratch = workspace.kernelScratch(scratchSize);
+
+        for (int jc = 0; jc < n; jc += nc) {
+            int nb = Math.min(nc, n - jc);
+            for (int pc = 0; pc < k; pc += kc) {
+                int kb = Math.min(kc, k - pc);
+                boolean add = accumulate || pc > 0;
+                GemmPacking.packB(transB, b, bOffset, ldb, pc, kb, jc, nb, nr, packedB);
+                for (int ic = 0; ic < m; ic += mc) {
+                    int mb = Math.min(mc, m - ic);
+                    GemmPacking.packA(transA, a, aOffset, lda, ic, mb, pc, kb, mr, packedA);
+                    multiplyBlock(mb, nb, kb, packedA, packedB, add, c, cOffset + ic * ldc + jc, ldc,
+                            edge, scratch);
+                }
+            }
+        }
+    }
+
+    /** All tiles of one packed mb x kb by kb x nb block pair. */
+    private void multiplyBlock(int mb, int nb, int kb, float[] packedA, float[] packedB, boolean add,
+                               float[] c, int cBlock, int ldc, float[] edge, float[] scratch) {
+        for (int jr = 0; jr < nb; jr += nr) {
+            int cols = Math.min(nr, nb - jr);
+            int bPanel = jr * kb;
+            for (int ir = 0; ir < mb; ir += mr) {
+                int rows = Math.min(mr, mb - ir);
+                int aPanel = ir * kb;
+                int cTile = cBlock + ir * ldc + jr;
+                if (rows == mr && cols == nr) {
+                    microKernel(kb, packedA, aPanel, packedB, bPanel, c, cTile, ldc, add, scratch);
+                } else {
+                    microKernel(kb, packedA, aPanel, packedB, bPanel, edge, 0, nr, false, scratch);
+                    mergeEdge(rows, cols, edge, add, c, cTile, ldc);
+                }
+            }
+        }
+    }
+
+    /** Copies (or adds) the valid rows x cols corner of a full tile computed into scratch. */
+    private void mergeEdge(int rows, int cols, float[] edge, boolean add, float[] c, int cTile, int ldc) {
+        for (int i = 0; i < rows; i++) {
+            int src = i * nr;
+            int dst = cTile + i * ldc;
+            if (add) {
+                for (int j = 0; j < cols; j++) {
+                    c[dst + j] += edge[src + j];
+                }
+            } else {
+                System.arraycopy(edge, src, c, dst, cols);
+            }
+        }
+    }
+
+    private static void clear(int m, int n, float[] c, int cOffset, int ldc) {
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0f);
+        }
+    }
+
+    private static int roundUp(int value, int multiple) {
+        return (value + multiple - 1) / multiple * multiple;
+    }
+}

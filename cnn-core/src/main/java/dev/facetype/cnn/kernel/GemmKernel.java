@@ -1,0 +1,18 @@
+package dev.facetype.cnn.kernel;
+
+/**
+ * One family of sgemm kernels. {@link Sgemm} holds the one chosen for this JVM; {@link Sgemm#kernel(String)}
+ * hands out a named family so tests and benchmarks can compare them side by side.
+ */
+public interface GemmKernel {
+
+    /** "vector" or "scalar". */
+    String name();
+
+    /** Same contract as {@link Sgemm#multiply}. */
+    void multiply(boolean transA, boolean transB, int m, int n, int k,
+                  float[] a, int aOffset, int lda,
+                  float[] b, int bOffset, int ldb,
+                  boolean accumulate, float[] c, int cOffset, int ldc,
+                  GemmWorkspace workspace);
+}

@@ -1,0 +1,129 @@
+package dev.facetype.cnn.kernel;
+
+/**
+ * Copies blocks of op(A) and op(B) into the contiguous panel layout the micro-kernels stream through. Packing is
+ * where the transposes are absorbed: after it, every kernel sees the same layout whatever the storage order.
+ *
+ * <p>Shapes: an A block of mb x kb becomes ceil(mb / mr) panels, each kb steps of mr values (column p of the
+ * panel's rows, rows past the edge zero). A B block of kb x nb becomes ceil(nb / nr) panels, each kb steps of
+ * nr values (row p of the panel's columns, columns past the edge zero). Zero padding lets the kernels always
+ * compute full register tiles.
+ */
+final class GemmPacking {
+
+    private GemmPacking() {
+    }
+
+    /** Packs op(A)[i0 .. i0+mb) x [p0 .. p0+kb) into {@code dst} from index 0. */
+    static void packA(boolean transA, float[] a, int aOffset, int lda,
+                      int i0, int mb, int p0, int kb, int mr, float[] dst) {
+        int panel = 0;
+        for (int ir = 0; ir < mb; ir += mr) {
+            int rows = Math.min(mr, mb - ir);
+            if (transA) {
+                packTransposedAPanel(a, aOffset + p0 * lda + i0 + ir, lda, rows, kb, mr, dst, panel);
+            } else {
+                packAPanel(a, aOffset + (i0 + ir) * lda + p0, lda, rows, kb, mr, dst, panel);
+            }
+            panel += mr * kb;
+        }
+    }
+
+    /** Stored m x k: each panel row is a contiguous run of A, scattered with stride mr. */
+    private static void packAPanel(float[] a, int start, int lda, int rows, int kb, int mr,
+                                   float[] dst, int panel) {
+        for (int i = 0; i < rows; i++) {
+            int src = start + i * lda;
+            int d = panel + i;
+            for (int p = 0; p < kb; p++) {
+                dst[d + p * mr] = a[src + p];
+            }
+        }
+        for (int i = rows; i < mr; i++) {
+            for (int p = 0; p < kb; p++) {
+                dst[panel + i + p * mr] = 0f;
+            }
+        }
+    }
+
+    /** Stored k x m: each step p of the panel is already a contiguous run of A. */
+    private static void packTransposedAPanel(float[] a, int start, int lda, int rows, int kb, int mr,
+                                             float[] dst, int panel) {
+        for (int p = 0; p < kb; p++) {
+            int src = start + p * lda;
+            int d = panel + p * mr;
+            for (int i = 0; i < rows; i++) {
+                dst[d + i] = a[src + i];
+            }
+            for (int i = rows; i < mr; i++) {
+                dst[d + i] = 0f;
+            }
+        }
+    }
+
+    /** Packs op(B)[p0 .. p0+kb) x [j0 .. j0+nb) into {@code dst} from index 0. */
+    static void packB(boolean transB, float[] b, int bOffset, int ldb,
+                      int p0, int kb, int j0, int nb, int nr, float[] dst) {
+        int panel = 0;
+        for (int jr = 0; jr < nb; jr += nr) {
+            int cols = Math.min(nr, nb - jr);
+            if (transB) {
+                packTransposedBPanel(b, bOffset + (j0 + jr) * ldb + p0, ldb, cols, kb, nr, dst, panel);
+            } else {
+                packBPanel(b, bOffset + p0 * ldb + j0 + jr, ldb, cols, kb, nr, dst, panel);
+            }
+            panel += nr * kb;
+        }
+    }
+
+    /** Stored k x n: each step p of the panel is a contiguous run of B. */
+    private static void packBPanel(float[] b, int start, int ldb, int cols, int kb, int nr,
+                                   float[] dst, int panel) {
+        for (int p = 0; p < kb; p++) {
+            int src = start + p * ldb;
+            int d = panel + p * nr;
+            if (cols == nr) {
+                System.arraycopy(b, src, dst, d, nr);
+            } else {
+                System.arraycopy(b, src, dst, d, cols);
+                for (int j = cols; j < nr; j++) {
+                    dst[d + j] = 0f;
+                }
+            }
+        }
+    }
+
+    /**
+     * Stored n x k: column j of the panel is a contiguous run of B. Four source rows are read together so each
+     * destination cache line is touched a quarter as often.
+     */
+    private static void packTransposedBPanel(float[] b, int start, int ldb, int cols, int kb, int nr,
+                                             float[] dst, int panel) {
+        int j = 0;
+        for (; j + 4 <= cols; j += 4) {
+            int s0 = start + j * ldb;
+            int s1 = s0 + ldb;
+            int s2 = s1 + ldb;
+            int s3 = s2 + ldb;
+            int d = panel + j;
+            for (int p = 0; p < kb; p++) {
+                int dp = d + p * nr;
+                dst[dp] = b[s0 + p];
+                dst[dp + 1] = b[s1 + p];
+                dst[dp + 2] = b[s2 + p];
+                dst[dp + 3] = b[s3 + p];
+            }
+        }
+        for (; j < cols; j++) {
+            int src = start + j * ldb;
+            for (int p = 0; p < kb; p++) {
+                dst[panel + j + p * nr] = b[src + p];
+            }
+        }
+        for (; j < nr; j++) {
+            for (int p = 0; p < kb; p++) {
+                dst[panel + j + p * nr] = 0f;
+            }
+        }
+    }
+}

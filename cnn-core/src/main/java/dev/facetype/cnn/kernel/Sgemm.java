@@ -1,0 +1,82 @@
+package dev.facetype.cnn.kernel;
+
+/**
+ * Row-major single-precision matrix multiply: C = op(A) * op(B) + (accumulate ? C : 0). Single-threaded; callers
+ * parallelise.
+ *
+ * <p>The kernel family is chosen once per JVM: the Vector API kernel when the {@code jdk.incubator.vector} module
+ * is in the boot layer (run with {@code --add-modules jdk.incubator.vector}), otherwise plain loops that HotSpot
+ * auto-vectorizes. The system property {@code facetype.kernels=vector|scalar} forces one.
+ */
+public final class Sgemm {
+
+    /** System property that forces a kernel family. */
+    public static final String KERNELS_PROPERTY = "facetype.kernels";
+
+    private static final String VECTOR_MODULE = "jdk.incubator.vector";
+    private static final GemmKernel SELECTED = kernel(System.getProperty(KERNELS_PROPERTY, defaultName()));
+
+    private Sgemm() {
+    }
+
+    /** The kernel family in use: "vector" (jdk.incubator.vector present) or "scalar". */
+    public static String implementation() {
+        return SELECTED.name();
+    }
+
+    /**
+     * m x n result; op(A) is m x k, op(B) is k x n. transA: A is stored k x m (row-major) and read transposed;
+     * transB: B is stored n x k. lda/ldb/ldc are row strides (elements). workspace: per-thread packing buffers.
+     *
+     * @throws IllegalArgumentException for a negative dimension or a stride shorter than a row
+     * @throws IndexOutOfBoundsException when a matrix does not fit in its array
+     */
+    public static void multiply(boolean transA, boolean transB, int m, int n, int k,
+                                float[] a, int aOffset, int lda,
+                                float[] b, int bOffset, int ldb,
+                                boolean accumulate, float[] c, int cOffset, int ldc,
+                                GemmWorkspace workspace) {
+        SELECTED.multiply(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
+                accumulate, c, cOffset, ldc, workspace);
+    }
+
+    /** Whether the Vector API kernels can run in this JVM. */
+    public static boolean vectorAvailable() {
+        return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();
+    }
+
+    /**
+     * A named kernel family, independent of the one selected for this JVM (for tests and benchmarks).
+     *
+     * @param implementation "vector" or "scalar"
+     * @throws IllegalStateException for "vector" when the Vector API module is absent
+     */
+    public static GemmKernel kernel(String implementation) {
+        switch (implementation) {
+            case "scalar":
+                return new ScalarGemm();
+            case "vector":
+                if (!vectorAvailable()) {
+                    throw new IllegalStateException("the vector kernels need --add-modules " + VECTOR_MODULE);
+                }
+                return newVectorKernel();
+            default:
+                throw new IllegalArgumentException(KERNELS_PROPERTY + " must be vector or scalar, not "
+                        + implementation);
+        }
+    }
+
+    private static String defaultName() {
+        return vectorAvailable() ? "vector" : "scalar";
+    }
+
+    // Loaded by name so that, without the module, nothing ever resolves the class that imports the Vector API.
+    private static GemmKernel newVectorKernel() {
+        try {
+            return (GemmKernel) Class.forName(Sgemm.class.getPackageName() + ".VectorGemm")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the vector kernels", e);
+        }
+    }
+}

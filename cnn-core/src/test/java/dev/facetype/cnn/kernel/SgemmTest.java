@@ -1,0 +1,184 @@
+package dev.facetype.cnn.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Both kernel families against {@link ReferenceSgemm}, selected explicitly so both run in every build. */
+class SgemmTest {
+
+    private static final int[] EDGE_SIZES = {1, 3, 5, 7, 15, 17, 33, 65};
+
+    static Stream<String> kernels() {
+        return Stream.of("vector", "scalar");
+    }
+
+    /** Every kernel x transpose combination x accumulate flag. */
+    static Stream<Arguments> variants() {
+        List<Arguments> variants = new ArrayList<>();
+        for (String kernel : List.of("vector", "scalar")) {
+            for (int t = 0; t < 4; t++) {
+                for (boolean accumulate : new boolean[] {false, true}) {
+                    variants.add(Arguments.of(kernel, (t & 1) != 0, (t & 2) != 0, accumulate));
+                }
+            }
+        }
+        return variants.stream();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"vector", "scalar"})
+    void handComputedProductIsExact(String implementation) {
+        // [1 2 3; 4 5 6] * [7 8; 9 10; 11 12] = [58 64; 139 154]
+        float[] a = {1, 2, 3, 4, 5, 6};
+        float[] b = {7, 8, 9, 10, 11, 12};
+        float[] c = {100, 200, 300, 400};
+        GemmKernel kernel = Sgemm.kernel(implementation);
+        GemmWorkspace workspace = new GemmWorkspace();
+        kernel.multiply(false, false, 2, 2, 3, a, 0, 3, b, 0, 2, false, c, 0, 2, workspace);
+        assertArrayEquals(new float[] {58, 64, 139, 154}, c);
+
+        // The same product from transposed storage, accumulated onto the previous result.
+        float[] aT = {1, 4, 2, 5, 3, 6};
+        float[] bT = {7, 9, 11, 8, 10, 12};
+        kernel.multiply(true, true, 2, 2, 3, aT, 0, 2, bT, 0, 3, true, c, 0, 2, workspace);
+        assertArrayEquals(new float[] {116, 128, 278, 308}, c);
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void edgeSizesMatchReference(String implementation, boolean transA, boolean transB, boolean accumulate) {
+        GemmKernel kernel = Sgemm.kernel(implementation);
+        GemmWorkspace workspace = new GemmWorkspace();
+        long seed = 1;
+        for (int m : EDGE_SIZES) {
+            for (int n : EDGE_SIZES) {
+                int k = EDGE_SIZES[(m + n) % EDGE_SIZES.length];
+                GemmCase.dense(transA, transB, m, n, k, accumulate, seed++).check(kernel, workspace);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void offsetsAndWideStridesMatchReference(String implementation, boolean transA, boolean transB,
+                                             boolean accumulate) {
+        GemmKernel kernel = Sgemm.kernel(implementation);
+        GemmWorkspace workspace = new GemmWorkspace();
+        int[][] shapes = {{1, 1, 1}, {4, 16, 8}, {5, 17, 9}, {33, 65, 15}, {65, 7, 33}, {7, 130, 3}};
+        long seed = 100;
+        for (int[] shape : shapes) {
+            for (int padding : new int[] {1, 9}) {
+                GemmCase.padded(transA, transB, shape[0], shape[1], shape[2], accumulate, padding, seed++)
+                        .check(kernel, workspace);
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("variants")
+    void blockBoundariesMatchReference(String implementation, boolean transA, boolean transB,
+                                       boolean accumulate) {
+        // Large k crosses several k slices; m past one row block, n past one column block, ragged edges.
+        GemmKernel kernel = Sgemm.kernel(implementation);
+        GemmWorkspace workspace = new GemmWorkspace();
+        GemmCase.dense(transA, transB, 5, 19, 1031, accumulate, 7).check(kernel, workspace);
+        GemmCase.padded(transA, transB, 131, 1045, 257, accumulate, 3, 8).check(kernel, workspace);
+    }
+
+    static Stream<Arguments> layerShapes() {
+        int[][] shapes = {
+            // transA, transB, m, n, k
+            {0, 0, 32, 4096, 75},    // conv1 forward: weights 32x75 times im2col 75x4096
+            {0, 0, 64, 1024, 800},   // conv2 forward
+            {0, 1, 32, 75, 4096},    // conv1 backward-weights: dOut 32x4096 times col^T
+            {0, 1, 64, 800, 1024},   // conv2 backward-weights
+            {1, 0, 75, 4096, 32},    // conv1 backward-data: W^T times dOut
+            {1, 0, 800, 1024, 64},   // conv2 backward-data
+            {0, 1, 32, 1024, 4096},  // dense forward, batch 32, weights stored out x in
+            {0, 0, 32, 784, 25},     // MNIST conv1 forward
+            {0, 0, 64, 196, 800},    // MNIST conv2 forward
+        };
+        List<Arguments> cases = new ArrayList<>();
+        for (String kernel : List.of("vector", "scalar")) {
+            for (int[] s : shapes) {
+                cases.add(Arguments.of(kernel, s[0] == 1, s[1] == 1, s[2], s[3], s[4]));
+            }
+        }
+        return cases.stream();
+    }
+
+    @ParameterizedTest(name = "{0} transA={1} transB={2} {3}x{4}x{5}")
+    @MethodSource("layerShapes")
+    void layerShapesMatchReference(String implementation, boolean transA, boolean transB, int m, int n, int k) {
+        GemmCase.dense(transA, transB, m, n, k, true, m * 31L + n * 7L + k).check(
+                Sgemm.kernel(implementation), new GemmWorkspace());
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void oneWorkspaceServesShapesOfAnySizeInAnyOrder(String implementation) {
+        GemmKernel kernel = Sgemm.kernel(implementation);
+        GemmWorkspace workspace = new GemmWorkspace();
+        GemmCase.dense(false, true, 70, 300, 500, false, 11).check(kernel, workspace);
+        GemmCase.dense(true, false, 3, 5, 7, true, 12).check(kernel, workspace);
+        GemmCase.dense(false, false, 17, 33, 300, false, 13).check(kernel, workspace);
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void workspaceStopsGrowingOnceAShapeHasBeenSeen(String implementation) {
+        GemmKernel kernel = Sgemm.kernel(implementation);
+        GemmWorkspace workspace = new GemmWorkspace();
+        GemmCase problem = GemmCase.dense(false, false, 64, 1024, 800, false, 21);
+        problem.check(kernel, workspace);
+        long capacity = workspace.capacity();
+        problem.check(kernel, workspace);
+        GemmCase.dense(true, true, 20, 300, 100, true, 22).check(kernel, workspace);
+        assertEquals(capacity, workspace.capacity());
+    }
+
+    @ParameterizedTest
+    @MethodSource("kernels")
+    void emptyInnerDimensionClearsOrKeepsC(String implementation) {
+        GemmKernel kernel = Sgemm.kernel(implementation);
+        float[] c = {1, 2, 3, 4};
+        kernel.multiply(false, false, 2, 2, 0, new float[0], 0, 1, new float[0], 0, 2,
+                true, c, 0, 2, new GemmWorkspace());
+        assertArrayEquals(new float[] {1, 2, 3, 4}, c);
+        kernel.multiply(false, false, 2, 2, 0, new float[0], 0, 1, new float[0], 0, 2,
+                false, c, 0, 2, new GemmWorkspace());
+        assertArrayEquals(new float[4], c);
+    }
+
+    @Test
+    void rejectsStridesShorterThanARowAndMatricesPastTheirArrays() {
+        GemmWorkspace workspace = new GemmWorkspace();
+        float[] four = new float[4];
+        assertThrows(IllegalArgumentException.class, () -> Sgemm.multiply(false, false, 2, 2, 2,
+                four, 0, 1, four, 0, 2, false, four.clone(), 0, 2, workspace));
+        assertThrows(IndexOutOfBoundsException.class, () -> Sgemm.multiply(false, false, 2, 2, 2,
+                four, 1, 2, four, 0, 2, false, four.clone(), 0, 2, workspace));
+        assertThrows(IndexOutOfBoundsException.class, () -> ReferenceSgemm.multiply(false, true, 2, 2, 2,
+                four, 0, 2, four, 0, 2, false, new float[3], 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> Sgemm.multiply(false, false, -1, 2, 2,
+                four, 0, 2, four, 0, 2, false, four.clone(), 0, 2, workspace));
+    }
+
+    @Test
+    void selectsTheVectorKernelsWhenTheModuleIsPresent() {
+        String forced = System.getProperty(Sgemm.KERNELS_PROPERTY);
+        String expected = forced != null ? forced : Sgemm.vectorAvailable() ? "vector" : "scalar";
+        assertEquals(expected, Sgemm.implementation());
+        assertThrows(IllegalArgumentException.class, () -> Sgemm.kernel("gpu"));
+    }
+}
