@@ -1,0 +1,232 @@
+package dev.facetype.cnn.layer;
+
+import dev.facetype.cnn.Shape;
+import dev.facetype.cnn.Tensor;
+import dev.facetype.cnn.kernel.GemmWorkspace;
+import dev.facetype.cnn.kernel.Sgemm;
+import dev.facetype.cnn.parallel.ComputePool;
+import java.util.Arrays;
+
+/**
+ * k x k convolution with bias.
+ *
+ * <pre>
+ *   input   (N, Cin, H, W)
+ *   weights (Cout, Cin, k, k)      bias (Cout)
+ *   output  (N, Cout, OH, OW)      OH, OW from {@link Padding}
+ * </pre>
+ *
+ * Lowered per image to a matrix product, output[n] (Cout x OH*OW) = weights (Cout x Cin*k*k) times
+ * im2col(input[n]) (Cin*k*k x OH*OW). Work is split over images (and over column blocks of one image when
+ * the batch is smaller than the pool), each worker lowering only its own share into its own scratch.
+ * The backward pass recomputes the lowering instead of keeping it: holding a whole batch of lowered
+ * matrices costs more memory bandwidth than rebuilding them.
+ */
+public final class Conv2D extends AbstractLayer {
+
+    /** Smallest column block worth giving a worker when one image is split. */
+    private static final int MIN_PIXELS_PER_BLOCK = 256;
+
+    private final ConvGeometry geometry;
+    private final int filters;
+    private final int patch;
+    private final int pixels;
+    private final float[] values;
+    private final float[] gradients;
+    private final int weightOffset;
+    private final int biasOffset;
+    private final ComputePool pool;
+    private final WorkerScratch[] scratch;
+
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradInput;
+
+    /**
+     * @param values       the network's parameter array; weights at {@code weightOffset}, then the bias
+     * @param gradients    the network's gradient array, same layout
+     */
+    public Conv2D(String name, Shape inputShape, int filters, int kernel, int stride, Padding padding,
+                  float[] values, float[] gradients, int weightOffset, ComputePool pool) {
+        this(name, inputShape, new ConvGeometry(inputShape, kernel, stride, padding), filters, values,
+                gradients, weightOffset, pool);
+    }
+
+    private Conv2D(String name, Shape inputShape, ConvGeometry geometry, int filters, float[] values,
+                   float[] gradients, int weightOffset, ComputePool pool) {
+        super(name, inputShape, Shape.of(filters, geometry.outHeight(), geometry.outWidth()));
+        this.geometry = geometry;
+        this.filters = filters;
+        this.patch = geometry.patchSize();
+        this.pixels = geometry.outputPixels();
+        this.values = values;
+        this.gradients = gradients;
+        this.weightOffset = weightOffset;
+        this.biasOffset = weightOffset + filters * patch;
+        this.pool = pool;
+        this.scratch = new WorkerScratch[pool.threads()];
+    }
+
+    /** Number of weights (Cout * Cin * k * k). */
+    public static int weightCount(Shape input, int filters, int kernel) {
+        return filters * input.dim(0) * kernel * kernel;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        checkInput(x);
+        int batch = x.batchSize();
+        input = x;
+        output = reuse(output, outputShape(), batch);
+        float[] in = x.data();
+        float[] out = output.data();
+        int inSize = geometry.inputSize();
+        int blocks = blocksPerImage(batch);
+        pool.parallelFor(batch * blocks, 1, (worker, start, end) -> {
+            WorkerScratch s = scratch(worker);
+            for (int item = start; item < end; item++) {
+                int n = item / blocks;
+                int block = item - n * blocks;
+                int first = (int) ((long) pixels * block / blocks);
+                int last = (int) ((long) pixels * (block + 1) / blocks);
+                int span = last - first;
+                geometry.im2col(in, n * inSize, first, last, s.col, span);
+                int outOffset = n * filters * pixels + first;
+                Sgemm.multiply(false, false, filters, span, patch,
+                        values, weightOffset, patch,
+                        s.col, 0, span,
+                        false, out, outOffset, pixels, s.gemm);
+                for (int c = 0; c < filters; c++) {
+                    float bias = values[biasOffset + c];
+                    int row = outOffset + c * pixels;
+                    for (int p = 0; p < span; p++) {
+                        out[row + p] += bias;
+                    }
+                }
+            }
+        });
+        return output;
+    }
+
+    private int blocksPerImage(int batch) {
+        if (batch >= pool.threads()) {
+            return 1;
+        }
+        int wanted = (pool.threads() + batch - 1) / batch;
+        return Math.max(1, Math.min(wanted, pixels / MIN_PIXELS_PER_BLOCK));
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        int batch = input.batchSize();
+        checkGradient(gradOutput, batch);
+        float[] in = input.data();
+        float[] dOut = gradOutput.data();
+        float[] dx;
+        if (needInputGradient) {
+            gradInput = reuse(gradInput, inputShape(), batch);
+            dx = gradInput.data();
+        } else {
+            dx = null;
+        }
+        int inSize = geometry.inputSize();
+        pool.parallelFor(batch, 1, (worker, start, end) -> {
+            WorkerScratch s = scratch(worker);
+            s.startAccumulating(filters * patch, filters);
+            for (int n = start; n < end; n++) {
+                geometry.im2col(in, n * inSize, 0, pixels, s.col, pixels);
+                int dOutOffset = n * filters * pixels;
+                // dW (Cout x K) += dOut[n] (Cout x P) * col^T (P x K)
+                Sgemm.multiply(false, true, filters, patch, pixels,
+                        dOut, dOutOffset, pixels,
+                        s.col, 0, pixels,
+                        true, s.weightGradient, 0, patch, s.gemm);
+                for (int c = 0; c < filters; c++) {
+                    float sum = 0f;
+                    int row = dOutOffset + c * pixels;
+                    for (int p = 0; p < pixels; p++) {
+                        sum += dOut[row + p];
+                    }
+                    s.biasGradient[c] += sum;
+                }
+                if (dx != null) {
+                    // dCol (K x P) = W^T (K x Cout) * dOut[n] (Cout x P), then scattered back onto the image
+                    Sgemm.multiply(true, false, patch, pixels, filters,
+                            values, weightOffset, patch,
+                            dOut, dOutOffset, pixels,
+                            false, s.colGradient(patch * pixels), 0, pixels, s.gemm);
+                    Arrays.fill(dx, n * inSize, (n + 1) * inSize, 0f);
+                    geometry.col2im(s.colGradient, pixels, dx, n * inSize);
+                }
+            }
+        });
+        reduceWorkerGradients();
+        return needInputGradient ? gradInput : null;
+    }
+
+    /** Adds each worker's partial gradients to the network's, in worker order, so sums are reproducible. */
+    private void reduceWorkerGradients() {
+        int weights = filters * patch;
+        pool.parallelFor(weights + filters, 4096, (worker, start, end) -> {
+            for (WorkerScratch s : scratch) {
+                if (s == null || !s.accumulated) {
+                    continue;
+                }
+                for (int i = start; i < end; i++) {
+                    gradients[weightOffset + i] += i < weights ? s.weightGradient[i] : s.biasGradient[i - weights];
+                }
+            }
+        });
+        for (WorkerScratch s : scratch) {
+            if (s != null) {
+                s.accumulated = false;
+            }
+        }
+    }
+
+    private WorkerScratch scratch(int worker) {
+        WorkerScratch s = scratch[worker];
+        if (s == null) {
+            s = new WorkerScratch(patch * pixels);
+            scratch[worker] = s;
+        }
+        return s;
+    }
+
+    @Override
+    public Layer inferenceCopy() {
+        return new Conv2D(name(), inputShape(), geometry, filters, values, gradients, weightOffset, pool);
+    }
+
+    /** One worker's buffers, allocated on first use and reused for every batch. */
+    private static final class WorkerScratch {
+        final float[] col;
+        final GemmWorkspace gemm = new GemmWorkspace();
+        float[] colGradient;
+        float[] weightGradient;
+        float[] biasGradient;
+        boolean accumulated;
+
+        WorkerScratch(int colSize) {
+            col = new float[colSize];
+        }
+
+        float[] colGradient(int size) {
+            if (colGradient == null) {
+                colGradient = new float[size];
+            }
+            return colGradient;
+        }
+
+        void startAccumulating(int weights, int biases) {
+            if (weightGradient == null) {
+                weightGradient = new float[weights];
+                biasGradient = new float[biases];
+            } else {
+                Arrays.fill(weightGradient, 0f);
+                Arrays.fill(biasGradient, 0f);
+            }
+            accumulated = true;
+        }
+    }
+}

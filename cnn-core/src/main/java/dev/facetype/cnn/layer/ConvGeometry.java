@@ -1,0 +1,178 @@
+package dev.facetype.cnn.layer;
+
+import dev.facetype.cnn.Shape;
+import java.util.Arrays;
+
+/**
+ * The index arithmetic of a k x k window sliding over a (channels, height, width) image, and the
+ * lowering of a convolution to a matrix product:
+ *
+ * <pre>
+ *   col (channels*k*k, outHeight*outWidth):  col[(c*k + i)*k + j][oy*outWidth + ox] = x[c][oy*s - padTop + i][ox*s - padLeft + j]
+ * </pre>
+ *
+ * (zero outside the image). {@link #im2col} builds any range of col's columns, so a worker can lower just
+ * its share of one image; {@link #col2im} is its adjoint, used for the gradient with respect to the input.
+ */
+public final class ConvGeometry {
+
+    final int channels;
+    final int height;
+    final int width;
+    final int kernel;
+    final int stride;
+    final int padTop;
+    final int padLeft;
+    final int outHeight;
+    final int outWidth;
+
+    public ConvGeometry(Shape input, int kernel, int stride, Padding padding) {
+        if (input.rank() != 3) {
+            throw new IllegalArgumentException("A convolution needs (channels, height, width) input, got " + input);
+        }
+        this.channels = input.dim(0);
+        this.height = input.dim(1);
+        this.width = input.dim(2);
+        this.kernel = kernel;
+        this.stride = stride;
+        this.outHeight = padding.outputLength(height, kernel, stride);
+        this.outWidth = padding.outputLength(width, kernel, stride);
+        if (outHeight <= 0 || outWidth <= 0) {
+            throw new IllegalArgumentException("A " + kernel + "x" + kernel + " window with " + padding
+                    + " padding does not fit input " + input);
+        }
+        this.padTop = padding.padBefore(height, kernel, stride);
+        this.padLeft = padding.padBefore(width, kernel, stride);
+    }
+
+    /** Rows of the lowered matrix: channels * k * k. */
+    public int patchSize() {
+        return channels * kernel * kernel;
+    }
+
+    /** Columns of the lowered matrix: outHeight * outWidth. */
+    public int outputPixels() {
+        return outHeight * outWidth;
+    }
+
+    public int outHeight() {
+        return outHeight;
+    }
+
+    public int outWidth() {
+        return outWidth;
+    }
+
+    public int inputSize() {
+        return channels * height * width;
+    }
+
+    /**
+     * Writes columns {@code [first, last)} of one image's lowered matrix into {@code col}, row stride
+     * {@code ld} (at least {@code last - first}).
+     */
+    public void im2col(float[] x, int xOffset, int first, int last, float[] col, int ld) {
+        for (int c = 0; c < channels; c++) {
+            int plane = xOffset + c * height * width;
+            for (int i = 0; i < kernel; i++) {
+                for (int j = 0; j < kernel; j++) {
+                    int rowStart = ((c * kernel + i) * kernel + j) * ld;
+                    int p = first;
+                    while (p < last) {
+                        int oy = p / outWidth;
+                        int ox = p - oy * outWidth;
+                        int rowEnd = Math.min(last, p - ox + outWidth);
+                        int dst = rowStart + (p - first);
+                        int iy = oy * stride - padTop + i;
+                        int count = rowEnd - p;
+                        if (iy < 0 || iy >= height) {
+                            Arrays.fill(col, dst, dst + count, 0f);
+                        } else {
+                            copyRow(x, plane + iy * width, ox, count, j, col, dst);
+                        }
+                        p = rowEnd;
+                    }
+                }
+            }
+        }
+    }
+
+    /** One output row's worth of one col row: x[row][ox*s - padLeft + j] for ox in [ox0, ox0 + count). */
+    private void copyRow(float[] x, int rowBase, int ox0, int count, int j, float[] col, int dst) {
+        int ix0 = ox0 * stride - padLeft + j;
+        if (stride == 1) {
+            int before = Math.max(0, -ix0);
+            int after = Math.max(0, ix0 + count - width);
+            int inside = count - before - after;
+            if (inside <= 0) {
+                Arrays.fill(col, dst, dst + count, 0f);
+                return;
+            }
+            if (before > 0) {
+                Arrays.fill(col, dst, dst + before, 0f);
+            }
+            System.arraycopy(x, rowBase + ix0 + before, col, dst + before, inside);
+            if (after > 0) {
+                Arrays.fill(col, dst + before + inside, dst + count, 0f);
+            }
+            return;
+        }
+        for (int t = 0; t < count; t++) {
+            int ix = ix0 + t * stride;
+            col[dst + t] = ix >= 0 && ix < width ? x[rowBase + ix] : 0f;
+        }
+    }
+
+    /**
+     * The adjoint of {@link #im2col} over all columns: adds each lowered value back onto the input pixel
+     * it came from. {@code dx} is accumulated into, so zero it first.
+     */
+    public void col2im(float[] col, int ld, float[] dx, int dxOffset) {
+        for (int c = 0; c < channels; c++) {
+            int plane = dxOffset + c * height * width;
+            for (int i = 0; i < kernel; i++) {
+                for (int j = 0; j < kernel; j++) {
+                    int rowStart = ((c * kernel + i) * kernel + j) * ld;
+                    for (int oy = 0; oy < outHeight; oy++) {
+                        int iy = oy * stride - padTop + i;
+                        if (iy < 0 || iy >= height) {
+                            continue;
+                        }
+                        int src = rowStart + oy * outWidth;
+                        int rowBase = plane + iy * width;
+                        int oxFirst = firstInside(j);
+                        int oxLast = lastInside(j);
+                        if (stride == 1) {
+                            int ix = oxFirst - padLeft + j;
+                            for (int ox = oxFirst; ox < oxLast; ox++, ix++) {
+                                dx[rowBase + ix] += col[src + ox];
+                            }
+                        } else {
+                            for (int ox = oxFirst; ox < oxLast; ox++) {
+                                dx[rowBase + ox * stride - padLeft + j] += col[src + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** First ox whose input column ox*s - padLeft + j is inside the image. */
+    private int firstInside(int j) {
+        int need = padLeft - j;
+        if (need <= 0) {
+            return 0;
+        }
+        return Math.min(outWidth, (need + stride - 1) / stride);
+    }
+
+    /** One past the last ox whose input column is inside the image. */
+    private int lastInside(int j) {
+        int limit = width - 1 + padLeft - j;
+        if (limit < 0) {
+            return 0;
+        }
+        return Math.min(outWidth, limit / stride + 1);
+    }
+}

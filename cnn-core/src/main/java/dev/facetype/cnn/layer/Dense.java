@@ -1,0 +1,129 @@
+package dev.facetype.cnn.layer;
+
+import dev.facetype.cnn.Shape;
+import dev.facetype.cnn.Tensor;
+import dev.facetype.cnn.kernel.GemmWorkspace;
+import dev.facetype.cnn.kernel.Sgemm;
+import dev.facetype.cnn.parallel.ComputePool;
+
+/**
+ * Fully connected layer with bias.
+ *
+ * <pre>
+ *   input  (N, F)    weights (O, F)    bias (O)    output (N, O) = input * weights^T + bias
+ * </pre>
+ *
+ * Batches are small (tens of samples) while O and F are large, so the work is split over output units
+ * (forward, weight gradient) and input features (input gradient): every value is computed by exactly one
+ * worker, with no reduction, so results do not depend on the thread count.
+ */
+public final class Dense extends AbstractLayer {
+
+    private static final int MIN_UNITS_PER_WORKER = 64;
+
+    private final int features;
+    private final int units;
+    private final float[] values;
+    private final float[] gradients;
+    private final int weightOffset;
+    private final int biasOffset;
+    private final ComputePool pool;
+    private final GemmWorkspace[] workspaces;
+
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradInput;
+
+    public Dense(String name, Shape inputShape, int units, float[] values, float[] gradients, int weightOffset,
+                 ComputePool pool) {
+        super(name, checkedInput(name, inputShape), Shape.of(units));
+        this.features = inputShape.dim(0);
+        this.units = units;
+        this.values = values;
+        this.gradients = gradients;
+        this.weightOffset = weightOffset;
+        this.biasOffset = weightOffset + units * features;
+        this.pool = pool;
+        this.workspaces = new GemmWorkspace[pool.threads()];
+    }
+
+    private static Shape checkedInput(String name, Shape input) {
+        if (input.rank() != 1) {
+            throw new IllegalArgumentException(name + ": a dense layer needs flat (features) input, got " + input
+                    + "; put a flatten layer before it");
+        }
+        return input;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        checkInput(x);
+        int batch = x.batchSize();
+        input = x;
+        output = reuse(output, outputShape(), batch);
+        float[] in = x.data();
+        float[] out = output.data();
+        pool.parallelFor(units, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
+            Sgemm.multiply(false, true, batch, end - start, features,
+                    in, 0, features,
+                    values, weightOffset + start * features, features,
+                    false, out, start, units, workspace(worker));
+            for (int n = 0; n < batch; n++) {
+                int row = n * units;
+                for (int o = start; o < end; o++) {
+                    out[row + o] += values[biasOffset + o];
+                }
+            }
+        });
+        return output;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        int batch = input.batchSize();
+        checkGradient(gradOutput, batch);
+        float[] in = input.data();
+        float[] dOut = gradOutput.data();
+        pool.parallelFor(units, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
+            // dW[start:end] (O' x F) += dOut[:, start:end]^T (O' x N) * input (N x F)
+            Sgemm.multiply(true, false, end - start, features, batch,
+                    dOut, start, units,
+                    in, 0, features,
+                    true, gradients, weightOffset + start * features, features, workspace(worker));
+            for (int o = start; o < end; o++) {
+                float sum = 0f;
+                for (int n = 0; n < batch; n++) {
+                    sum += dOut[n * units + o];
+                }
+                gradients[biasOffset + o] += sum;
+            }
+        });
+        if (!needInputGradient) {
+            return null;
+        }
+        gradInput = reuse(gradInput, inputShape(), batch);
+        float[] dx = gradInput.data();
+        pool.parallelFor(features, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
+            // dX[:, start:end] (N x F') = dOut (N x O) * W[:, start:end] (O x F')
+            Sgemm.multiply(false, false, batch, end - start, units,
+                    dOut, 0, units,
+                    values, weightOffset + start, features,
+                    false, dx, start, features, workspace(worker));
+        });
+        return gradInput;
+    }
+
+    private GemmWorkspace workspace(int worker) {
+        GemmWorkspace workspace = workspaces[worker];
+        if (workspace == null) {
+            workspace = new GemmWorkspace();
+            workspaces[worker] = workspace;
+        }
+        return workspace;
+    }
+
+    @Override
+    public Layer inferenceCopy() {
+        return new Dense(name(), inputShape(), units, values, gradients, weightOffset, pool);
+    }
+}
