@@ -36,10 +36,16 @@ abstract class BlockedGemm implements GemmKernel {
 
     /**
      * C[0..mr) x [0..nr) at {@code cOffset} (row stride ldc) = (add ? C : 0) + the product of an mr x kc A panel
-     * and a kc x nr B panel, both packed. Always a full tile: edges are handled by the caller.
+     * and a kc x nr B panel, both packed. Only the first {@code cols} columns are needed (a kernel may compute
+     * all nr, since the panel is zero padded); bottom edges are handled by the caller.
      */
     abstract void microKernel(int kc, float[] a, int aPanel, float[] b, int bPanel,
-                              float[] c, int cOffset, int ldc, boolean add, float[] scratch);
+                              float[] c, int cOffset, int ldc, boolean add, int cols, float[] scratch);
+
+    /** Copies nr contiguous floats into a B panel while packing; kernels with wide vectors override it. */
+    void copyPanelRow(float[] src, int from, float[] dst, int to) {
+        System.arraycopy(src, from, dst, to, nr);
+    }
 
     @Override
     public final void multiply(boolean transA, boolean transB, int m, int n, int k,
@@ -68,7 +74,7 @@ abstract class BlockedGemm implements GemmKernel {
             for (int pc = 0; pc < k; pc += kc) {
                 int kb = Math.min(kc, k - pc);
                 boolean add = accumulate || pc > 0;
-                GemmPacking.packB(transB, b, bOffset, ldb, pc, kb, jc, nb, nr, packedB);
+                GemmPacking.packB(transB, b, bOffset, ldb, pc, kb, jc, nb, nr, packedB, this);
                 for (int ic = 0; ic < m; ic += mc) {
                     int mb = Math.min(mc, m - ic);
                     GemmPacking.packA(transA, a, aOffset, lda, ic, mb, pc, kb, mr, packedA);
@@ -90,9 +96,9 @@ abstract class BlockedGemm implements GemmKernel {
                 int aPanel = ir * kb;
                 int cTile = cBlock + ir * ldc + jr;
                 if (rows == mr && cols == nr) {
-                    microKernel(kb, packedA, aPanel, packedB, bPanel, c, cTile, ldc, add, scratch);
+                    microKernel(kb, packedA, aPanel, packedB, bPanel, c, cTile, ldc, add, nr, scratch);
                 } else {
-                    microKernel(kb, packedA, aPanel, packedB, bPanel, edge, 0, nr, false, scratch);
+                    microKernel(kb, packedA, aPanel, packedB, bPanel, edge, 0, nr, false, cols, scratch);
                     mergeEdge(rows, cols, edge, add, c, cTile, ldc);
                 }
             }

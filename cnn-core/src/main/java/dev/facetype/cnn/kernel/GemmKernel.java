@@ -9,6 +9,9 @@ public interface GemmKernel {
     /** "vector" or "scalar". */
     String name();
 
+    /** The register tile, rows x columns of C per micro-kernel call, for tables and logs (e.g. "8x16"). */
+    String tile();
+
     /** Same contract as {@link Sgemm#multiply}. */
     void multiply(boolean transA, boolean transB, int m, int n, int k,
                   float[] a, int aOffset, int lda,

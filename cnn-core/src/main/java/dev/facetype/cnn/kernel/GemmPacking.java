@@ -1,5 +1,7 @@
 package dev.facetype.cnn.kernel;
 
+import java.util.Arrays;
+
 /**
  * Copies blocks of op(A) and op(B) into the contiguous panel layout the micro-kernels stream through. Packing is
  * where the transposes are absorbed: after it, every kernel sees the same layout whatever the storage order.
@@ -61,34 +63,43 @@ final class GemmPacking {
         }
     }
 
-    /** Packs op(B)[p0 .. p0+kb) x [j0 .. j0+nb) into {@code dst} from index 0. */
+    /**
+     * Packs op(B)[p0 .. p0+kb) x [j0 .. j0+nb) into {@code dst} from index 0; {@code kernel} copies the full
+     * nr-wide row pieces (with wide vectors when it has them).
+     */
     static void packB(boolean transB, float[] b, int bOffset, int ldb,
-                      int p0, int kb, int j0, int nb, int nr, float[] dst) {
+                      int p0, int kb, int j0, int nb, int nr, float[] dst, BlockedGemm kernel) {
+        if (!transB) {
+            packBRows(b, bOffset + p0 * ldb + j0, ldb, kb, nb, nr, dst, kernel);
+            return;
+        }
         int panel = 0;
         for (int jr = 0; jr < nb; jr += nr) {
             int cols = Math.min(nr, nb - jr);
-            if (transB) {
-                packTransposedBPanel(b, bOffset + (j0 + jr) * ldb + p0, ldb, cols, kb, nr, dst, panel);
-            } else {
-                packBPanel(b, bOffset + p0 * ldb + j0 + jr, ldb, cols, kb, nr, dst, panel);
-            }
+            packTransposedBPanel(b, bOffset + (j0 + jr) * ldb + p0, ldb, cols, kb, nr, dst, panel);
             panel += nr * kb;
         }
     }
 
-    /** Stored k x n: each step p of the panel is a contiguous run of B. */
-    private static void packBPanel(float[] b, int start, int ldb, int cols, int kb, int nr,
-                                   float[] dst, int panel) {
+    /**
+     * Stored k x n: each row of the block is read once from start to end, so the hardware prefetcher follows it,
+     * and dealt out nr values to each panel. Walking panel by panel instead reads B with a stride of a whole row,
+     * a cache miss per panel row once B outgrows L2 (it made packing take as long as the arithmetic).
+     */
+    private static void packBRows(float[] b, int start, int ldb, int kb, int nb, int nr, float[] dst,
+                                  BlockedGemm kernel) {
+        int fullCols = nb - nb % nr;
+        int panelSize = nr * kb;
         for (int p = 0; p < kb; p++) {
             int src = start + p * ldb;
-            int d = panel + p * nr;
-            if (cols == nr) {
-                System.arraycopy(b, src, dst, d, nr);
-            } else {
-                System.arraycopy(b, src, dst, d, cols);
-                for (int j = cols; j < nr; j++) {
-                    dst[d + j] = 0f;
-                }
+            int d = p * nr;
+            for (int j = 0; j < fullCols; j += nr, d += panelSize) {
+                kernel.copyPanelRow(b, src + j, dst, d);
+            }
+            if (fullCols < nb) {
+                int cols = nb - fullCols;
+                System.arraycopy(b, src + fullCols, dst, d, cols);
+                Arrays.fill(dst, d + cols, d + nr, 0f);
             }
         }
     }

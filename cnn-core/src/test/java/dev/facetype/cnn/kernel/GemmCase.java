@@ -31,6 +31,8 @@ final class GemmCase {
     final float[] c;
     final int cOffset;
     final int ldc;
+    private float[] expected;
+    private double[] bounds;
 
     private GemmCase(boolean transA, boolean transB, int m, int n, int k, boolean accumulate,
                      int padding, long seed) {
@@ -81,18 +83,26 @@ final class GemmCase {
         return data;
     }
 
-    /** Runs the kernel on a copy of C and checks it against the reference. */
+    /** Runs the kernel on a copy of C and checks it against the reference (computed once per case). */
     void check(GemmKernel kernel, GemmWorkspace workspace) {
         float[] actual = c.clone();
         kernel.multiply(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
                 accumulate, actual, cOffset, ldc, workspace);
-        float[] expected = c.clone();
-        ReferenceSgemm.multiply(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
-                accumulate, expected, cOffset, ldc);
-        compare(kernel.name(), expected, actual);
+        if (expected == null) {
+            expected = c.clone();
+            ReferenceSgemm.multiply(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb,
+                    accumulate, expected, cOffset, ldc);
+            bounds = new double[m * n];
+            for (int i = 0; i < m; i++) {
+                for (int j = 0; j < n; j++) {
+                    bounds[i * n + j] = errorBound(i, j);
+                }
+            }
+        }
+        compare(kernel.name() + " " + kernel.tile(), actual);
     }
 
-    private void compare(String kernel, float[] expected, float[] actual) {
+    private void compare(String kernel, float[] actual) {
         for (int index = 0; index < c.length; index++) {
             int row = Math.floorDiv(index - cOffset, ldc);
             int col = Math.floorMod(index - cOffset, ldc);
@@ -103,7 +113,7 @@ final class GemmCase {
                 }
                 continue;
             }
-            double bound = errorBound(row, col);
+            double bound = bounds[row * n + col];
             double error = Math.abs((double) actual[index] - expected[index]);
             if (!(error <= bound)) {
                 fail(describe(kernel) + ": C[" + row + "][" + col + "] = " + actual[index] + ", reference "
