@@ -1,0 +1,117 @@
+package dev.facetype.benchmarks;
+
+import dev.facetype.cnn.kernel.GemmKernel;
+import dev.facetype.cnn.kernel.Sgemm;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Prints the GFLOP/s table of the sgemm kernels quoted in BENCHMARKS.md: every study shape, both kernel families,
+ * one and two threads (each thread its own product), against this machine's measured FMA peak. Short timed
+ * loops, not JMH: a warm-up, then the median of five runs; about a minute and a half in all.
+ *
+ * <p>Rates are given by CPU time (the threads' own, robust to other processes on the machine) and by wall
+ * time; "% of peak" uses CPU time against the FMA loop timed the same way.
+ *
+ * <p>Run: {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
+ * dev.facetype.benchmarks.KernelTable [SHAPE...]}
+ */
+public final class KernelTable {
+
+    private static final double WARMUP_SECONDS = 0.6;
+    private static final double RUN_SECONDS = 0.15;
+    private static final int RUNS = 5;
+    private static final int[] THREADS = {1, 2};
+    private static final int PEAK_STEPS = 1 << 20;
+
+    private KernelTable() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        if (!Sgemm.vectorAvailable()) {
+            System.err.println("Run with --add-modules jdk.incubator.vector (the peak and the vector kernels need it).");
+            System.exit(2);
+        }
+        List<GemmShape> shapes = new ArrayList<>();
+        for (String name : args) {
+            shapes.add(GemmShape.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')));
+        }
+        if (shapes.isEmpty()) {
+            shapes.addAll(List.of(GemmShape.values()));
+        }
+
+        System.out.println("CPU: " + cpuModel() + ", " + Runtime.getRuntime().availableProcessors() + " cores");
+        System.out.println("JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.version"));
+        System.out.printf(Locale.ROOT, "load average before: %.2f%n", loadAverage());
+
+        double[] peak = new double[THREADS.length];
+        for (int t = 0; t < THREADS.length; t++) {
+            ConcurrentTimer.Rates rates = measurePeak(THREADS[t]);
+            peak[t] = rates.cpu();
+            System.out.printf(Locale.ROOT, "measured FMA peak (256-bit), %d thread(s): %.1f GFLOP/s by CPU time,"
+                    + " %.1f by wall time%n", THREADS[t], rates.cpu(), rates.wall());
+        }
+        System.out.println();
+        System.out.println("| shape | m x n x k | kernels | tile | threads | GFLOP/s (CPU time) | % of peak"
+                + " | GFLOP/s (wall) |");
+        System.out.println("|---|---|---|---|---:|---:|---:|---:|");
+        for (GemmShape shape : shapes) {
+            for (String implementation : List.of("vector", "scalar")) {
+                GemmKernel kernel = Sgemm.kernel(implementation);
+                for (int t = 0; t < THREADS.length; t++) {
+                    ConcurrentTimer.Rates gflops = measureGemm(shape, kernel, THREADS[t]);
+                    System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %.0f %% | %.1f |%n",
+                            shape.name().toLowerCase(Locale.ROOT).replace('_', '-'), shape.dimensions(),
+                            implementation, kernel.tile(), THREADS[t], gflops.cpu(), 100 * gflops.cpu() / peak[t],
+                            gflops.wall());
+                }
+            }
+        }
+        System.out.printf(Locale.ROOT, "%nload average after: %.2f%n", loadAverage());
+    }
+
+    /** Aggregate GFLOP/s of {@code threads} threads each running its own product. */
+    private static ConcurrentTimer.Rates measureGemm(GemmShape shape, GemmKernel kernel, int threads) {
+        try (ConcurrentTimer timer = new ConcurrentTimer(threads, t -> {
+            GemmShape.Operands operands = shape.operands(42 + t);
+            return () -> operands.multiply(kernel);
+        })) {
+            return gigaflops(timer.medianRates(WARMUP_SECONDS, RUN_SECONDS, RUNS), shape.flops());
+        }
+    }
+
+    private static volatile float sink;
+
+    /** Aggregate GFLOP/s of {@code threads} threads each running the FMA loop. */
+    private static ConcurrentTimer.Rates measurePeak(int threads) {
+        try (ConcurrentTimer timer = new ConcurrentTimer(threads, t -> () -> sink += FmaPeak.run(PEAK_STEPS, t))) {
+            return gigaflops(timer.medianRates(WARMUP_SECONDS, RUN_SECONDS, RUNS), FmaPeak.flops(PEAK_STEPS));
+        }
+    }
+
+    private static ConcurrentTimer.Rates gigaflops(ConcurrentTimer.Rates repetitionsPerSecond, double flops) {
+        return new ConcurrentTimer.Rates(repetitionsPerSecond.wall() * flops * 1e-9,
+                repetitionsPerSecond.cpu() * flops * 1e-9);
+    }
+
+    private static double loadAverage() {
+        return ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    }
+
+    private static String cpuModel() throws IOException {
+        Path cpuInfo = Path.of("/proc/cpuinfo");
+        if (Files.isReadable(cpuInfo)) {
+            for (String line : Files.readAllLines(cpuInfo)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).trim();
+                }
+            }
+        }
+        return System.getProperty("os.arch");
+    }
+}
