@@ -1,0 +1,70 @@
+package dev.facetype.vision.ops;
+
+import dev.facetype.vision.RasterImage;
+
+/**
+ * Bilinear resampling through an affine map, for rotations, shifts and scalings. The map goes from output
+ * to source, pixel centres at half-integers: the output pixel ({@code ox}, {@code oy}) takes the source
+ * colour at {@code u = a*(ox+0.5) + b*(oy+0.5) + c}, {@code v = d*(ox+0.5) + e*(oy+0.5) + f}. Source
+ * positions outside the image repeat the nearest border pixel, so no black corners appear.
+ */
+public final class AffineWarp {
+
+    private AffineWarp() {
+    }
+
+    /** Resamples {@code image} into a {@code width x height} output through the given output-to-source map. */
+    public static RasterImage warp(RasterImage image, int width, int height,
+                                   double a, double b, double c, double d, double e, double f) {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("Output size must be positive, got " + width + "x" + height);
+        }
+        int channels = image.channels();
+        int srcW = image.width();
+        int srcH = image.height();
+        byte[] src = image.toByteArray();
+        byte[] out = new byte[width * height * channels];
+        for (int oy = 0; oy < height; oy++) {
+            for (int ox = 0; ox < width; ox++) {
+                double u = a * (ox + 0.5) + b * (oy + 0.5) + c - 0.5;
+                double v = d * (ox + 0.5) + e * (oy + 0.5) + f - 0.5;
+                int x0 = (int) Math.floor(u);
+                int y0 = (int) Math.floor(v);
+                double fx = u - x0;
+                double fy = v - y0;
+                int xa = clamp(x0, srcW);
+                int xb = clamp(x0 + 1, srcW);
+                int ya = clamp(y0, srcH);
+                int yb = clamp(y0 + 1, srcH);
+                for (int ch = 0; ch < channels; ch++) {
+                    double top = (1 - fx) * (src[(ya * srcW + xa) * channels + ch] & 0xFF)
+                            + fx * (src[(ya * srcW + xb) * channels + ch] & 0xFF);
+                    double bottom = (1 - fx) * (src[(yb * srcW + xa) * channels + ch] & 0xFF)
+                            + fx * (src[(yb * srcW + xb) * channels + ch] & 0xFF);
+                    out[(oy * width + ox) * channels + ch] = (byte) Math.round((1 - fy) * top + fy * bottom);
+                }
+            }
+        }
+        return RasterImage.adopt(width, height, channels, out);
+    }
+
+    /**
+     * A {@code size x size} square of the source centred on ({@code centerX}, {@code centerY}) with side
+     * {@code side} source pixels, turned by {@code angle} radians: the output's x axis runs along the source
+     * direction (cos angle, sin angle).
+     */
+    public static RasterImage rotatedSquare(RasterImage image, double centerX, double centerY, double side,
+                                            double angle, int size) {
+        double step = side / size;
+        double cos = Math.cos(angle) * step;
+        double sin = Math.sin(angle) * step;
+        double half = size / 2.0;
+        // u = centerX + (ox - half) * cos - (oy - half) * sin, and likewise for v.
+        return warp(image, size, size, cos, -sin, centerX - half * cos + half * sin,
+                sin, cos, centerY - half * sin - half * cos);
+    }
+
+    private static int clamp(int i, int size) {
+        return i < 0 ? 0 : Math.min(i, size - 1);
+    }
+}
