@@ -64,8 +64,8 @@ abstract class BlockedGemm implements GemmKernel {
             return;
         }
         int kcMax = Math.min(kc, k);
-        float[] packedA = workspace.packedA(roundUp(Math.min(mc, m), mr) * kcMax);
-        float[] packedB = workspace.packedB(roundUp(Math.min(nc, n), nr) * kcMax);
+        float[] packedA = workspace.packedA(panels(Math.min(mc, m), mr) * GemmPacking.panelStride(mr, kcMax));
+        float[] packedB = workspace.packedB(panels(Math.min(nc, n), nr) * GemmPacking.panelStride(nr, kcMax));
         float[] edge = workspace.edgeTile(mr * nr);
         float[] scratch = workspace.kernelScratch(scratchSize);
 
@@ -88,12 +88,12 @@ abstract class BlockedGemm implements GemmKernel {
     /** All tiles of one packed mb x kb by kb x nb block pair. */
     private void multiplyBlock(int mb, int nb, int kb, float[] packedA, float[] packedB, boolean add,
                                float[] c, int cBlock, int ldc, float[] edge, float[] scratch) {
-        for (int jr = 0; jr < nb; jr += nr) {
+        int aStride = GemmPacking.panelStride(mr, kb);
+        int bStride = GemmPacking.panelStride(nr, kb);
+        for (int jr = 0, bPanel = 0; jr < nb; jr += nr, bPanel += bStride) {
             int cols = Math.min(nr, nb - jr);
-            int bPanel = jr * kb;
-            for (int ir = 0; ir < mb; ir += mr) {
+            for (int ir = 0, aPanel = 0; ir < mb; ir += mr, aPanel += aStride) {
                 int rows = Math.min(mr, mb - ir);
-                int aPanel = ir * kb;
                 int cTile = cBlock + ir * ldc + jr;
                 if (rows == mr && cols == nr) {
                     microKernel(kb, packedA, aPanel, packedB, bPanel, c, cTile, ldc, add, nr, scratch);
@@ -126,7 +126,7 @@ abstract class BlockedGemm implements GemmKernel {
         }
     }
 
-    private static int roundUp(int value, int multiple) {
-        return (value + multiple - 1) / multiple * multiple;
+    private static int panels(int size, int width) {
+        return (size + width - 1) / width;
     }
 }
