@@ -1,6 +1,7 @@
 package dev.facetype.vision.detect;
 
 import dev.facetype.vision.RasterImage;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -33,6 +34,9 @@ final class HaarCascadeFaceDetector implements FaceDetector {
     }
 
     private static CascadeClassifier load(Path cascadeFile) {
+        if (!Files.isRegularFile(cascadeFile)) {
+            throw new FaceDetectorException("Haar cascade " + cascadeFile + " does not exist or is not a file");
+        }
         CascadeClassifier cascade = new CascadeClassifier();
         if (!cascade.load(cascadeFile.toAbsolutePath().toString()) || cascade.empty()) {
             throw new FaceDetectorException("Haar cascade " + cascadeFile + " could not be loaded by OpenCV "
