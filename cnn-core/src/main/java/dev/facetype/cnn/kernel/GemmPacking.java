@@ -143,9 +143,11 @@ final class GemmPacking {
                 dst[panel + j + p * nr] = b[row + p];
             }
         }
-        for (; j < nr; j++) {
+        if (cols < nr) {
+            // Row by row: column by column would write a whole cache line per zero.
             for (int p = 0; p < kb; p++) {
-                dst[panel + j + p * nr] = 0f;
+                int d = panel + p * nr;
+                Arrays.fill(dst, d + cols, d + nr, 0f);
             }
         }
     }
