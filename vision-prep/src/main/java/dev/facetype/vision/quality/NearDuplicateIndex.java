@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The perceptual hashes of the photos seen so far, to find near-duplicates across a collection. A linear
- * scan: 64-bit XOR and popcount is fast enough for tens of thousands of photos. Safe for concurrent use;
+ * scan: four XORs and popcounts per photo are fast enough for tens of thousands of photos. Safe for concurrent use;
  * which of two duplicates counts as "earlier" depends on the order of {@link #findOrAdd} calls, so feed it
  * photos in a fixed order (sorted paths) for reproducible results.
  */
@@ -24,8 +24,8 @@ public final class NearDuplicateIndex {
 
     /** An index that reports photos within {@code maxDistance} bits (the quality settings' limit). */
     public NearDuplicateIndex(int maxDistance) {
-        if (maxDistance < 0 || maxDistance > 64) {
-            throw new IllegalArgumentException("maxDistance must be in 0..64, got " + maxDistance);
+        if (maxDistance < 0 || maxDistance > PerceptualHash.BITS) {
+            throw new IllegalArgumentException("maxDistance must be in 0.." + PerceptualHash.BITS + ", got " + maxDistance);
         }
         this.maxDistance = maxDistance;
     }

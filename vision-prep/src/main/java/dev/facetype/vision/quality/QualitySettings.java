@@ -10,14 +10,18 @@ package dev.facetype.vision.quality;
  *     README: every one of the 1,019 faces of 48 px and more in the shared London, dlib, Yale, JAFFE and
  *     AT&amp;T photos measures 117 or more, while faces blurred with a Gaussian of sigma 3 % of the face
  *     size measure below it)
- * @param maxHashDistance photos whose {@link PerceptualHash} lies within this Hamming distance of an earlier
- *     photo's are {@link RejectReason#NEAR_DUPLICATE} (default 4; re-encoded or resized copies of the
- *     London photos land at 0..4, distinct photos rarely do)
+ * @param maxHashDistance photos whose 256-bit {@link PerceptualHash} lies within this Hamming distance of an
+ *     earlier photo's are {@link RejectReason#NEAR_DUPLICATE} (default 12; re-encoded, resized, blurred or
+ *     brightened copies of the London photos land at 0..12, photos of different people at 48 or more);
+ *     -1 turns the check off
  */
 public record QualitySettings(int minFaceSize, double minSharpness, int maxHashDistance) {
 
     /** The calibrated blur limit, see the README. */
     public static final double DEFAULT_MIN_SHARPNESS = 100;
+
+    /** The calibrated near-duplicate limit, in bits of the 256-bit hash, see the README. */
+    public static final int DEFAULT_MAX_HASH_DISTANCE = 12;
 
     public QualitySettings {
         if (minFaceSize < 0) {
@@ -26,15 +30,16 @@ public record QualitySettings(int minFaceSize, double minSharpness, int maxHashD
         if (!(minSharpness >= 0)) {
             throw new IllegalArgumentException("minSharpness must not be negative, got " + minSharpness);
         }
-        if (maxHashDistance < -1 || maxHashDistance > 64) {
-            throw new IllegalArgumentException("maxHashDistance must be in -1..64 (-1: no duplicate check), got "
+        if (maxHashDistance < -1 || maxHashDistance > PerceptualHash.BITS) {
+            throw new IllegalArgumentException("maxHashDistance must be in -1.." + PerceptualHash.BITS
+                    + " (-1: no duplicate check), got "
                     + maxHashDistance);
         }
     }
 
-    /** Faces from 48 px, sharpness from 100, duplicates within Hamming distance 4. */
+    /** Faces from 48 px, sharpness from 100, duplicates within Hamming distance 12 (of 256 bits). */
     public static QualitySettings defaults() {
-        return new QualitySettings(48, DEFAULT_MIN_SHARPNESS, 4);
+        return new QualitySettings(48, DEFAULT_MIN_SHARPNESS, DEFAULT_MAX_HASH_DISTANCE);
     }
 
     /** Accepts every face and never reports duplicates: for prediction, where the user chose the photo. */
