@@ -8,8 +8,8 @@ package dev.facetype.vision.quality;
  * @param minSharpness faces whose {@link Sharpness#ofFace variance of the Laplacian} is below this are
  *     rejected as {@link RejectReason#BLURRY} (default {@value #DEFAULT_MIN_SHARPNESS}; calibration in the
  *     README: every one of the 1,019 faces of 48 px and more in the shared London, dlib, Yale, JAFFE and
- *     AT&amp;T photos measures 117 or more, while faces blurred with a Gaussian of sigma 3 % of the face
- *     size measure below it)
+ *     AT&amp;T photos measures 117 or more, while 99.5 % of them fall below it once blurred with a Gaussian
+ *     of sigma 3 % of the face size)
  * @param maxHashDistance photos whose 256-bit {@link PerceptualHash} lies within this Hamming distance of an
  *     earlier photo's are {@link RejectReason#NEAR_DUPLICATE} (default 12; re-encoded, resized, blurred or
  *     brightened copies of the London photos land at 0..12, photos of different people at 48 or more);
