@@ -1,5 +1,7 @@
 package dev.facetype.cnn.kernel;
 
+import java.util.Arrays;
+
 /**
  * The cache-blocked loop nest shared by the kernel families (the Goto / BLIS scheme); subclasses supply the
  * register-tiled micro-kernel.
@@ -122,7 +124,7 @@ abstract class BlockedGemm implements GemmKernel {
 
     private static void clear(int m, int n, float[] c, int cOffset, int ldc) {
         for (int i = 0; i < m; i++) {
-            java.util.Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0f);
+            Arrays.fill(c, cOffset + i * ldc, cOffset + i * ldc + n, 0f);
         }
     }
 
