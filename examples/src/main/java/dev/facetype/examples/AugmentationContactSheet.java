@@ -32,6 +32,11 @@ public final class AugmentationContactSheet {
     private AugmentationContactSheet() {
     }
 
+    /** For example "11 MEDIUM +N +F". */
+    private static String shortLabel(AugmentationVariant variant) {
+        return variant.index() + " " + variant.contrast() + (variant.noise() ? " +N" : "") + (variant.flip() ? " +F" : "");
+    }
+
     public static void main(String[] args) throws Exception {
         Arguments arguments = new Arguments(args);
         Path photo = Path.of(arguments.text("--photo", "../shared/data/london-faces/derived/frames_512/neutral/001.jpg"));
@@ -54,12 +59,13 @@ public final class AugmentationContactSheet {
 
         Augmenter augmenter = new Augmenter();
         int cell = size + GAP;
-        BufferedImage sheet = new BufferedImage(4 * cell + GAP, 4 * (cell + LABEL_HEIGHT) + GAP, BufferedImage.TYPE_INT_RGB);
+        BufferedImage sheet = new BufferedImage(Math.max(4 * cell + GAP, 280), 4 * (cell + LABEL_HEIGHT) + GAP + 3 * LABEL_HEIGHT,
+                BufferedImage.TYPE_INT_RGB);
         Graphics2D g = sheet.createGraphics();
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, sheet.getWidth(), sheet.getHeight());
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, 11));
+        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, size < 112 ? 10 : 11));
         int[] columnOrder = {0, 1, 2, 3}; // plain, flip, noise, noise + flip: the variant index's two low bits
         for (int row = 0; row < 4; row++) {
             for (int column : columnOrder) {
@@ -68,9 +74,14 @@ public final class AugmentationContactSheet {
                 int x = GAP + column * cell;
                 int y = GAP + row * (cell + LABEL_HEIGHT);
                 g.drawImage(variant.toBufferedImage(), x, y + LABEL_HEIGHT, null);
-                g.drawString(index + ": " + AugmentationVariant.of(index).label().replace("contrast=", ""), x, y + 12);
+                AugmentationVariant described = AugmentationVariant.of(index);
+                g.drawString(size < 80 ? String.valueOf(index) : shortLabel(described), x, y + 12);
             }
         }
+        int captionY = GAP + 4 * (cell + LABEL_HEIGHT) + 12;
+        g.drawString("rows: contrast x1.0, x1.2, x1.4, x1.6", GAP, captionY);
+        g.drawString("columns: plain, +F, +N, +N +F", GAP, captionY + LABEL_HEIGHT);
+        g.drawString("+N: Gaussian noise, sigma 10; +F: mirrored", GAP, captionY + 2 * LABEL_HEIGHT);
         g.dispose();
         Files.createDirectories(out.toAbsolutePath().getParent());
         ImageIO.write(sheet, "png", out.toFile());
