@@ -113,6 +113,23 @@ public final class TestImages {
         return insertSegment(jpeg(stored.toBufferedImage(), 0.95f, false), 0xE1, exifOrientationPayload(orientation));
     }
 
+    /** {@code png} with an eXIf chunk (the EXIF payload without its "Exif\0\0" prefix) inserted after IHDR. */
+    public static byte[] pngWithOrientation(RasterImage stored, int orientation) {
+        byte[] png = encode(stored.toBufferedImage(), "png");
+        byte[] exif = exifOrientationPayload(orientation);
+        byte[] tiff = java.util.Arrays.copyOfRange(exif, 6, exif.length);
+        int afterIhdr = 8 + 4 + 4 + 13 + 4; // signature, IHDR length, type, data, CRC
+        ByteBuffer out = ByteBuffer.allocate(png.length + 12 + tiff.length);
+        out.put(png, 0, afterIhdr);
+        out.putInt(tiff.length).put(new byte[] {'e', 'X', 'I', 'f'}).put(tiff);
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(new byte[] {'e', 'X', 'I', 'f'});
+        crc.update(tiff);
+        out.putInt((int) crc.getValue());
+        out.put(png, afterIhdr, png.length - afterIhdr);
+        return out.array();
+    }
+
     /** The Adobe APP14 payload: version 100, no flags, the given colour transform (0 CMYK, 2 YCCK). */
     public static byte[] adobePayload(int transform) {
         return new byte[] {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, (byte) transform};

@@ -36,6 +36,16 @@ class ExifOrientationTest {
         assertQuadrant(loaded, 1, 1, QUADRANT_COLOURS[3], orientation);
     }
 
+    /** PNG keeps EXIF in an eXIf chunk; screenshots and converted phone photos carry it there. */
+    @ParameterizedTest(name = "orientation {0}")
+    @ValueSource(ints = {3, 6, 8})
+    void pngWithExifChunkIsUprightToo(int orientation) throws Exception {
+        RasterImage upright = upright();
+        RasterImage stored = storedAsCameraWould(upright, orientation);
+        RasterImage loaded = new ImageLoader().load(TestImages.pngWithOrientation(stored, orientation), "exif.png");
+        assertEquals(upright, loaded, "PNG is lossless: the upright picture exactly");
+    }
+
     /** Exact pixel check without JPEG loss: a 3x2 image with a distinct value in every pixel. */
     @ParameterizedTest(name = "orientation {0}")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
