@@ -24,11 +24,12 @@ import java.util.Locale;
  * </ul>
  *
  * Time is the {@code detect} call alone (decoding excluded), after one warm-up call, with OpenCV's default
- * threading. Targets for the default detector: 100 % recall on London, at least 95 % on dlib, at most 0.05
+ * threading; each set is run {@code --repeat} times and the fastest pass is reported, which keeps other
+ * work on the machine out of the figure. Targets for the default detector: 100 % recall on London, at least 95 % on dlib, at most 0.05
  * false positives per image; the exit status is 1 when they are missed.
  *
  * <pre>
- *   examples/run DetectorBenchmark [--data ../shared/data] [--details true]
+ *   examples/run DetectorBenchmark [--data ../shared/data] [--repeat 3] [--details true]
  * </pre>
  */
 public final class DetectorBenchmark {
@@ -40,6 +41,7 @@ public final class DetectorBenchmark {
         Arguments arguments = new Arguments(args);
         Path data = Path.of(arguments.text("--data", "../shared/data"));
         boolean details = Boolean.parseBoolean(arguments.text("--details", "false"));
+        int repeat = Math.max(1, arguments.integer("--repeat", 3));
         List<LabelledImage> london = GroundTruth.londonFaces(data.resolve("london-faces/derived/frames_512"));
         List<LabelledImage> dlib = new ArrayList<>(GroundTruth.dlibXml(data.resolve("dlib-faces/training.xml")));
         dlib.addAll(GroundTruth.dlibXml(data.resolve("dlib-faces/testing.xml")));
@@ -54,8 +56,8 @@ public final class DetectorBenchmark {
         List<String> notes = new ArrayList<>();
         for (String name : List.of("yunet", "haar")) {
             try (FaceDetector detector = name.equals("yunet") ? FaceDetectors.yunet() : FaceDetectors.haarCascade()) {
-                DetectorEvaluation onLondon = DetectorEvaluation.run(detector, "London", london, 0.5, loader);
-                DetectorEvaluation onDlib = DetectorEvaluation.run(detector, "dlib", dlib, 0.4, loader);
+                DetectorEvaluation onLondon = fastest(repeat, () -> DetectorEvaluation.run(detector, "London", london, 0.5, loader));
+                DetectorEvaluation onDlib = fastest(repeat, () -> DetectorEvaluation.run(detector, "dlib", dlib, 0.4, loader));
                 for (DetectorEvaluation result : List.of(onLondon, onDlib)) {
                     printRow(result);
                     if (details) {
@@ -80,6 +82,23 @@ public final class DetectorBenchmark {
         if (!targetsMet) {
             System.exit(1);
         }
+    }
+
+    /** Detection is deterministic, so passes differ only in time: keep the fastest. */
+    private static DetectorEvaluation fastest(int repeat, EvaluationRun run) throws Exception {
+        DetectorEvaluation best = null;
+        for (int i = 0; i < repeat; i++) {
+            DetectorEvaluation result = run.get();
+            if (best == null || result.detectNanos() < best.detectNanos()) {
+                best = result;
+            }
+        }
+        return best;
+    }
+
+    @FunctionalInterface
+    private interface EvaluationRun {
+        DetectorEvaluation get() throws Exception;
     }
 
     private static void printRow(DetectorEvaluation result) {
