@@ -12,8 +12,8 @@ package dev.facetype.vision.quality;
  *     of sigma 3 % of the face size)
  * @param maxHashDistance photos whose 256-bit {@link PerceptualHash} lies within this Hamming distance of an
  *     earlier photo's are {@link RejectReason#NEAR_DUPLICATE} (default 12; re-encoded, resized, blurred or
- *     brightened copies of the London photos land at 0..12, photos of different people at 48 or more);
- *     -1 turns the check off
+ *     gray copies of the London photos land at 0..6, 99 % of brightened ones within 12, photos of
+ *     different people at 44 or more); -1 turns the check off
  */
 public record QualitySettings(int minFaceSize, double minSharpness, int maxHashDistance) {
 
