@@ -29,7 +29,7 @@ public final class SummaryTable {
         return out.toString();
     }
 
-    /** The study's flow chart: found, rejected by reason, kept, augmented, train / test. */
+    /** The study's flow chart: found, rejected by reason, kept, augmented, train, (validation,) test. */
     public static String flowChart(DatasetSummary summary) {
         Counts total = summary.total();
         List<String[]> lines = new ArrayList<>();
@@ -38,10 +38,11 @@ public final class SummaryTable {
         lines.add(new String[] {"kept", number(total.kept()), ""});
         lines.add(new String[] {"augmented x16", number(total.augmented()), ""});
         if (summary.mode().isPresent()) {
-            String sides = number(total.train()) + (total.validation() > 0 ? " / " + number(total.validation()) : "")
-                    + " / " + number(total.test());
-            lines.add(new String[] {total.validation() > 0 ? "train / validation / test" : "train / test", sides,
-                    "(" + summary.mode().get().cliName() + " split)"});
+            lines.add(new String[] {"train", number(total.train()), "(" + summary.mode().get().cliName() + " split)"});
+            if (total.validation() > 0) {
+                lines.add(new String[] {"validation", number(total.validation()), ""});
+            }
+            lines.add(new String[] {"test", number(total.test()), ""});
         }
         if (!summary.skippedFiles().isEmpty()) {
             lines.add(new String[] {"other files skipped", number(summary.skippedFiles().values().stream()
