@@ -15,9 +15,12 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Only {@link Sgemm} loads this class, and only when the {@code jdk.incubator.vector} module is in the boot
  * layer, so nothing else in the library depends on that module being present.
  *
- * <p>Two details the speed depends on: the FMAs are written {@code acc = a.fma(b, acc)} (with the accumulator
- * as the receiver the JIT copies a register before every FMA), and no vector is passed to a helper method (a
- * call that is not inlined boxes its vector arguments, several times slower).
+ * <p>Details the speed depends on: the FMAs are written {@code acc = a.fma(b, acc)} (with the accumulator as
+ * the receiver the JIT copies a register before every FMA); no vector is passed to a helper method (a call that
+ * is not inlined boxes its vector arguments, several times slower); and the register kernels contain no branch:
+ * they store the tile to scratch and a separate method adds it into C. A branch taken late (the first product
+ * with k above one block) made the JIT throw the kernel away and run boxed vectors until it recompiled, which
+ * on a busy machine took seconds.
  */
 final class VectorGemm extends BlockedGemm {
 
@@ -32,7 +35,7 @@ final class VectorGemm extends BlockedGemm {
 
     /** A family with a fixed tile height, 4 or 8 rows (tests run both on any machine). */
     VectorGemm(int tileRows) {
-        super(tileRows, NR, 64, 256, 1024, 0);
+        super(tileRows, NR, 64, 256, 1024, tileRows * NR);
         if (tileRows != 4 && tileRows != 8) {
             throw new IllegalArgumentException("tile rows must be 4 or 8, not " + tileRows);
         }
@@ -53,9 +56,14 @@ final class VectorGemm extends BlockedGemm {
     void microKernel(int kc, float[] a, int aPanel, float[] b, int bPanel,
                      float[] c, int cOffset, int ldc, boolean add, int cols, float[] scratch) {
         if (tileRows == 8) {
-            kernel8x16(kc, a, aPanel, b, bPanel, c, cOffset, ldc, add);
+            kernel8x16(kc, a, aPanel, b, bPanel, scratch);
         } else {
-            kernel4x16(kc, a, aPanel, b, bPanel, c, cOffset, ldc, add);
+            kernel4x16(kc, a, aPanel, b, bPanel, scratch);
+        }
+        if (add) {
+            addTile(scratch, c, cOffset, ldc, tileRows);
+        } else {
+            copyTile(scratch, c, cOffset, ldc, tileRows);
         }
     }
 
@@ -65,25 +73,42 @@ final class VectorGemm extends BlockedGemm {
         FloatVector.fromArray(F256, src, from + 8).intoArray(dst, to + 8);
     }
 
-    /** The 8 x 16 tile: 16 accumulators, two B vectors, one broadcast A value. */
-    private static void kernel8x16(int kc, float[] a, int aPanel, float[] b, int bPanel,
-                                    float[] c, int cOffset, int ldc, boolean add) {
-        FloatVector c00 = FloatVector.zero(F256);
-        FloatVector c01 = FloatVector.zero(F256);
-        FloatVector c10 = FloatVector.zero(F256);
-        FloatVector c11 = FloatVector.zero(F256);
-        FloatVector c20 = FloatVector.zero(F256);
-        FloatVector c21 = FloatVector.zero(F256);
-        FloatVector c30 = FloatVector.zero(F256);
-        FloatVector c31 = FloatVector.zero(F256);
-        FloatVector c40 = FloatVector.zero(F256);
-        FloatVector c41 = FloatVector.zero(F256);
-        FloatVector c50 = FloatVector.zero(F256);
-        FloatVector c51 = FloatVector.zero(F256);
-        FloatVector c60 = FloatVector.zero(F256);
-        FloatVector c61 = FloatVector.zero(F256);
-        FloatVector c70 = FloatVector.zero(F256);
-        FloatVector c71 = FloatVector.zero(F256);
+    /** C rows += tile rows (16 wide, packed). */
+    private static void addTile(float[] tile, float[] c, int cOffset, int ldc, int rows) {
+        for (int i = 0; i < rows; i++) {
+            int row = cOffset + i * ldc;
+            FloatVector.fromArray(F256, tile, i * NR).add(FloatVector.fromArray(F256, c, row)).intoArray(c, row);
+            FloatVector.fromArray(F256, tile, i * NR + 8).add(FloatVector.fromArray(F256, c, row + 8))
+                    .intoArray(c, row + 8);
+        }
+    }
+
+    /** C rows = tile rows. */
+    private static void copyTile(float[] tile, float[] c, int cOffset, int ldc, int rows) {
+        for (int i = 0; i < rows; i++) {
+            System.arraycopy(tile, i * NR, c, cOffset + i * ldc, NR);
+        }
+    }
+
+    /** The 8 x 16 tile: 16 accumulators, two B vectors, one broadcast A value; result stored to {@code tile}. */
+    private static void kernel8x16(int kc, float[] a, int aPanel, float[] b, int bPanel, float[] tile) {
+        FloatVector zero = FloatVector.zero(F256);
+        FloatVector c00 = zero;
+        FloatVector c01 = zero;
+        FloatVector c10 = zero;
+        FloatVector c11 = zero;
+        FloatVector c20 = zero;
+        FloatVector c21 = zero;
+        FloatVector c30 = zero;
+        FloatVector c31 = zero;
+        FloatVector c40 = zero;
+        FloatVector c41 = zero;
+        FloatVector c50 = zero;
+        FloatVector c51 = zero;
+        FloatVector c60 = zero;
+        FloatVector c61 = zero;
+        FloatVector c70 = zero;
+        FloatVector c71 = zero;
         for (int p = 0; p < kc; p++) {
             int ai = aPanel + p * 8;
             int bi = bPanel + p * NR;
@@ -114,53 +139,35 @@ final class VectorGemm extends BlockedGemm {
             c70 = a7.fma(b0, c70);
             c71 = a7.fma(b1, c71);
         }
-        if (add) {
-            c00 = c00.add(FloatVector.fromArray(F256, c, cOffset));
-            c01 = c01.add(FloatVector.fromArray(F256, c, cOffset + 8));
-            c10 = c10.add(FloatVector.fromArray(F256, c, cOffset + ldc));
-            c11 = c11.add(FloatVector.fromArray(F256, c, cOffset + ldc + 8));
-            c20 = c20.add(FloatVector.fromArray(F256, c, cOffset + 2 * ldc));
-            c21 = c21.add(FloatVector.fromArray(F256, c, cOffset + 2 * ldc + 8));
-            c30 = c30.add(FloatVector.fromArray(F256, c, cOffset + 3 * ldc));
-            c31 = c31.add(FloatVector.fromArray(F256, c, cOffset + 3 * ldc + 8));
-            c40 = c40.add(FloatVector.fromArray(F256, c, cOffset + 4 * ldc));
-            c41 = c41.add(FloatVector.fromArray(F256, c, cOffset + 4 * ldc + 8));
-            c50 = c50.add(FloatVector.fromArray(F256, c, cOffset + 5 * ldc));
-            c51 = c51.add(FloatVector.fromArray(F256, c, cOffset + 5 * ldc + 8));
-            c60 = c60.add(FloatVector.fromArray(F256, c, cOffset + 6 * ldc));
-            c61 = c61.add(FloatVector.fromArray(F256, c, cOffset + 6 * ldc + 8));
-            c70 = c70.add(FloatVector.fromArray(F256, c, cOffset + 7 * ldc));
-            c71 = c71.add(FloatVector.fromArray(F256, c, cOffset + 7 * ldc + 8));
-        }
-        c00.intoArray(c, cOffset);
-        c01.intoArray(c, cOffset + 8);
-        c10.intoArray(c, cOffset + ldc);
-        c11.intoArray(c, cOffset + ldc + 8);
-        c20.intoArray(c, cOffset + 2 * ldc);
-        c21.intoArray(c, cOffset + 2 * ldc + 8);
-        c30.intoArray(c, cOffset + 3 * ldc);
-        c31.intoArray(c, cOffset + 3 * ldc + 8);
-        c40.intoArray(c, cOffset + 4 * ldc);
-        c41.intoArray(c, cOffset + 4 * ldc + 8);
-        c50.intoArray(c, cOffset + 5 * ldc);
-        c51.intoArray(c, cOffset + 5 * ldc + 8);
-        c60.intoArray(c, cOffset + 6 * ldc);
-        c61.intoArray(c, cOffset + 6 * ldc + 8);
-        c70.intoArray(c, cOffset + 7 * ldc);
-        c71.intoArray(c, cOffset + 7 * ldc + 8);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 8);
+        c10.intoArray(tile, 16);
+        c11.intoArray(tile, 24);
+        c20.intoArray(tile, 32);
+        c21.intoArray(tile, 40);
+        c30.intoArray(tile, 48);
+        c31.intoArray(tile, 56);
+        c40.intoArray(tile, 64);
+        c41.intoArray(tile, 72);
+        c50.intoArray(tile, 80);
+        c51.intoArray(tile, 88);
+        c60.intoArray(tile, 96);
+        c61.intoArray(tile, 104);
+        c70.intoArray(tile, 112);
+        c71.intoArray(tile, 120);
     }
 
-    /** The 4 x 16 tile: 8 accumulators, two B vectors, one broadcast A value. */
-    private static void kernel4x16(int kc, float[] a, int aPanel, float[] b, int bPanel,
-                                    float[] c, int cOffset, int ldc, boolean add) {
-        FloatVector c00 = FloatVector.zero(F256);
-        FloatVector c01 = FloatVector.zero(F256);
-        FloatVector c10 = FloatVector.zero(F256);
-        FloatVector c11 = FloatVector.zero(F256);
-        FloatVector c20 = FloatVector.zero(F256);
-        FloatVector c21 = FloatVector.zero(F256);
-        FloatVector c30 = FloatVector.zero(F256);
-        FloatVector c31 = FloatVector.zero(F256);
+    /** The 4 x 16 tile: 8 accumulators, two B vectors, one broadcast A value; result stored to {@code tile}. */
+    private static void kernel4x16(int kc, float[] a, int aPanel, float[] b, int bPanel, float[] tile) {
+        FloatVector zero = FloatVector.zero(F256);
+        FloatVector c00 = zero;
+        FloatVector c01 = zero;
+        FloatVector c10 = zero;
+        FloatVector c11 = zero;
+        FloatVector c20 = zero;
+        FloatVector c21 = zero;
+        FloatVector c30 = zero;
+        FloatVector c31 = zero;
         for (int p = 0; p < kc; p++) {
             int ai = aPanel + p * 4;
             int bi = bPanel + p * NR;
@@ -179,23 +186,13 @@ final class VectorGemm extends BlockedGemm {
             c30 = a3.fma(b0, c30);
             c31 = a3.fma(b1, c31);
         }
-        if (add) {
-            c00 = c00.add(FloatVector.fromArray(F256, c, cOffset));
-            c01 = c01.add(FloatVector.fromArray(F256, c, cOffset + 8));
-            c10 = c10.add(FloatVector.fromArray(F256, c, cOffset + ldc));
-            c11 = c11.add(FloatVector.fromArray(F256, c, cOffset + ldc + 8));
-            c20 = c20.add(FloatVector.fromArray(F256, c, cOffset + 2 * ldc));
-            c21 = c21.add(FloatVector.fromArray(F256, c, cOffset + 2 * ldc + 8));
-            c30 = c30.add(FloatVector.fromArray(F256, c, cOffset + 3 * ldc));
-            c31 = c31.add(FloatVector.fromArray(F256, c, cOffset + 3 * ldc + 8));
-        }
-        c00.intoArray(c, cOffset);
-        c01.intoArray(c, cOffset + 8);
-        c10.intoArray(c, cOffset + ldc);
-        c11.intoArray(c, cOffset + ldc + 8);
-        c20.intoArray(c, cOffset + 2 * ldc);
-        c21.intoArray(c, cOffset + 2 * ldc + 8);
-        c30.intoArray(c, cOffset + 3 * ldc);
-        c31.intoArray(c, cOffset + 3 * ldc + 8);
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 8);
+        c10.intoArray(tile, 16);
+        c11.intoArray(tile, 24);
+        c20.intoArray(tile, 32);
+        c21.intoArray(tile, 40);
+        c30.intoArray(tile, 48);
+        c31.intoArray(tile, 56);
     }
 }
