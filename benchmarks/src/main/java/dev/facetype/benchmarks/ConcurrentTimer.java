@@ -23,8 +23,15 @@ final class ConcurrentTimer implements AutoCloseable {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    /** Aggregate rates over all threads, in repetitions per second. */
-    record Rates(double wall, double cpu) {
+    /**
+     * Aggregate rates over all threads, in repetitions per second, and the bytes allocated per repetition
+     * (steady-state kernels allocate nothing; boxed vectors in code the JIT has not finished would show here).
+     */
+    record Rates(double wall, double cpu, double bytesPerRepetition) {
+    }
+
+    /** What one thread measured of itself. */
+    private record ThreadCost(long cpuNanos, long allocatedBytes) {
     }
 
     private final int threads;
@@ -49,17 +56,19 @@ final class ConcurrentTimer implements AutoCloseable {
     Rates run(int repetitions) {
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch start = new CountDownLatch(1);
-        List<Future<Long>> cpuNanos = new ArrayList<>(threads);
+        List<Future<ThreadCost>> costs = new ArrayList<>(threads);
         for (int t = 0; t < threads; t++) {
             Runnable body = work[t];
-            cpuNanos.add(pool.submit(() -> {
+            costs.add(pool.submit(() -> {
                 ready.countDown();
                 start.await();
+                long bytesStart = allocatedBytes();
                 long cpuStart = THREADS.getCurrentThreadCpuTime();
                 for (int r = 0; r < repetitions; r++) {
                     body.run();
                 }
-                return THREADS.getCurrentThreadCpuTime() - cpuStart;
+                long cpu = THREADS.getCurrentThreadCpuTime() - cpuStart;
+                return new ThreadCost(cpu, allocatedBytes() - bytesStart);
             }));
         }
         try {
@@ -67,11 +76,13 @@ final class ConcurrentTimer implements AutoCloseable {
             long began = System.nanoTime();
             start.countDown();
             double cpuRate = 0;
-            for (Future<Long> cpu : cpuNanos) {
-                cpuRate += repetitions / (cpu.get() * 1e-9);
+            long bytes = 0;
+            for (Future<ThreadCost> cost : costs) {
+                cpuRate += repetitions / (cost.get().cpuNanos() * 1e-9);
+                bytes += cost.get().allocatedBytes();
             }
             double wallRate = threads * repetitions / ((System.nanoTime() - began) * 1e-9);
-            return new Rates(wallRate, cpuRate);
+            return new Rates(wallRate, cpuRate, (double) bytes / (threads * repetitions));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while timing", e);
@@ -98,14 +109,25 @@ final class ConcurrentTimer implements AutoCloseable {
         int timedRepetitions = Math.max(1, (int) Math.round(repetitions * runSeconds / runTime));
         double[] wall = new double[runs];
         double[] cpu = new double[runs];
+        double[] bytes = new double[runs];
         for (int r = 0; r < runs; r++) {
             Rates rates = run(timedRepetitions);
             wall[r] = rates.wall();
             cpu[r] = rates.cpu();
+            bytes[r] = rates.bytesPerRepetition();
         }
         Arrays.sort(wall);
         Arrays.sort(cpu);
-        return new Rates(wall[runs / 2], cpu[runs / 2]);
+        Arrays.sort(bytes);
+        return new Rates(wall[runs / 2], cpu[runs / 2], bytes[runs / 2]);
+    }
+
+    /** Bytes this thread has allocated so far, or 0 where the JVM cannot tell. */
+    private static long allocatedBytes() {
+        if (THREADS instanceof com.sun.management.ThreadMXBean) {
+            return ((com.sun.management.ThreadMXBean) THREADS).getCurrentThreadAllocatedBytes();
+        }
+        return 0;
     }
 
     @Override

@@ -13,7 +13,8 @@ import java.util.Locale;
 /**
  * Prints the GFLOP/s table of the sgemm kernels quoted in BENCHMARKS.md: every study shape, both kernel families,
  * one and two threads (each thread its own product), against this machine's measured FMA peak. Short timed
- * loops, not JMH: a warm-up, then the median of five runs; about a minute and a half in all.
+ * loops, not JMH: a warm-up of every kernel at every shape, then for each row another warm-up and the median of
+ * five runs; about a minute and a half in all.
  *
  * <p>Rates are given by CPU time (the threads' own, robust to other processes on the machine) and by wall
  * time; "% of peak" uses CPU time against the FMA loop timed the same way.
@@ -23,7 +24,7 @@ import java.util.Locale;
  */
 public final class KernelTable {
 
-    private static final double WARMUP_SECONDS = 0.6;
+    private static final double WARMUP_SECONDS = 0.5;
     private static final double RUN_SECONDS = 0.15;
     private static final int RUNS = 5;
     private static final int[] THREADS = {1, 2};
@@ -56,32 +57,50 @@ public final class KernelTable {
             System.out.printf(Locale.ROOT, "measured FMA peak (256-bit), %d thread(s): %.1f GFLOP/s by CPU time,"
                     + " %.1f by wall time%n", THREADS[t], rates.cpu(), rates.wall());
         }
+        warmUp(shapes);
         System.out.println();
         System.out.println("| shape | m x n x k | kernels | tile | threads | GFLOP/s (CPU time) | % of peak"
-                + " | GFLOP/s (wall) |");
-        System.out.println("|---|---|---|---|---:|---:|---:|---:|");
+                + " | GFLOP/s (wall) | bytes allocated per product |");
+        System.out.println("|---|---|---|---|---:|---:|---:|---:|---:|");
         for (GemmShape shape : shapes) {
             for (String implementation : List.of("vector", "scalar")) {
                 GemmKernel kernel = Sgemm.kernel(implementation);
                 for (int t = 0; t < THREADS.length; t++) {
                     ConcurrentTimer.Rates gflops = measureGemm(shape, kernel, THREADS[t]);
-                    System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %.0f %% | %.1f |%n",
+                    System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %.0f %% | %.1f | %.0f |%n",
                             shape.name().toLowerCase(Locale.ROOT).replace('_', '-'), shape.dimensions(),
                             implementation, kernel.tile(), THREADS[t], gflops.cpu(), 100 * gflops.cpu() / peak[t],
-                            gflops.wall());
+                            gflops.wall(), gflops.bytesPerRepetition());
                 }
             }
         }
         System.out.printf(Locale.ROOT, "%nload average after: %.2f%n", loadAverage());
     }
 
+    /**
+     * Runs every shape with every kernel family once before anything is timed, so that each timed run finds
+     * the kernels compiled with all their paths (the first product with k above one block, for instance).
+     */
+    private static void warmUp(List<GemmShape> shapes) {
+        for (GemmShape shape : shapes) {
+            for (String implementation : List.of("vector", "scalar")) {
+                measureGemm(shape, Sgemm.kernel(implementation), 1, WARMUP_SECONDS / 2, 1);
+            }
+        }
+    }
+
     /** Aggregate GFLOP/s of {@code threads} threads each running its own product. */
     private static ConcurrentTimer.Rates measureGemm(GemmShape shape, GemmKernel kernel, int threads) {
+        return measureGemm(shape, kernel, threads, WARMUP_SECONDS, RUNS);
+    }
+
+    private static ConcurrentTimer.Rates measureGemm(GemmShape shape, GemmKernel kernel, int threads,
+                                                     double warmupSeconds, int runs) {
         try (ConcurrentTimer timer = new ConcurrentTimer(threads, t -> {
             GemmShape.Operands operands = shape.operands(42 + t);
             return () -> operands.multiply(kernel);
         })) {
-            return gigaflops(timer.medianRates(WARMUP_SECONDS, RUN_SECONDS, RUNS), shape.flops());
+            return gigaflops(timer.medianRates(warmupSeconds, RUN_SECONDS, runs), shape.flops());
         }
     }
 
@@ -96,7 +115,7 @@ public final class KernelTable {
 
     private static ConcurrentTimer.Rates gigaflops(ConcurrentTimer.Rates repetitionsPerSecond, double flops) {
         return new ConcurrentTimer.Rates(repetitionsPerSecond.wall() * flops * 1e-9,
-                repetitionsPerSecond.cpu() * flops * 1e-9);
+                repetitionsPerSecond.cpu() * flops * 1e-9, repetitionsPerSecond.bytesPerRepetition());
     }
 
     private static double loadAverage() {
