@@ -2,7 +2,8 @@ package dev.facetype.cnn.kernel;
 
 /**
  * One family of sgemm kernels. {@link Sgemm} holds the one chosen for this JVM; {@link Sgemm#kernel(String)}
- * hands out a named family so tests and benchmarks can compare them side by side.
+ * hands out a named family so tests and benchmarks can compare them side by side. A kernel holds no mutable
+ * state and may be shared by threads; each thread passes its own {@link GemmWorkspace}.
  */
 public interface GemmKernel {
 
