@@ -67,6 +67,16 @@ public final class Network {
         return Layout.of(spec).parameterCount;
     }
 
+    /** Number of output units of a network ending in a dense layer (the number of classes). */
+    public static int outputUnits(NetworkSpec spec) {
+        Shape shape = spec.inputShape();
+        Layout layout = new Layout();
+        for (LayerSpec s : spec.layers()) {
+            shape = layout.place("layer", s, shape);
+        }
+        return shape.size();
+    }
+
     /** A network with the given parameter values (for example loaded from a model file). */
     public static Network withParameters(NetworkSpec spec, long seed, float[] values, ComputePool pool) {
         Layout layout = Layout.of(spec);

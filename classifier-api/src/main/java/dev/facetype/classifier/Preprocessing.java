@@ -1,0 +1,167 @@
+package dev.facetype.classifier;
+
+import dev.facetype.vision.RasterImage;
+import dev.facetype.vision.crop.CropSettings;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything between a photo and the network's input, saved with the model so that predictions crop and
+ * scale exactly as training did: the crop (margin, size, channels, eye alignment) and the per-channel
+ * normalisation {@code (pixel / 255 - mean) / std}, with mean and std measured on the training crops.
+ */
+public record Preprocessing(CropSettings crop, float[] mean, float[] std) {
+
+    public Preprocessing {
+        if (mean.length != crop.channels() || std.length != crop.channels()) {
+            throw new IllegalArgumentException("normalisation needs one mean and one std per channel ("
+                    + crop.channels() + "), got " + mean.length + " and " + std.length);
+        }
+        for (float s : std) {
+            if (!(s > 0)) {
+                throw new IllegalArgumentException("normalisation std must be positive, got " + s);
+            }
+        }
+        mean = mean.clone();
+        std = std.clone();
+    }
+
+    /** Crop settings with the identity normalisation (mean 0, std 1), before training has measured one. */
+    public static Preprocessing unnormalised(CropSettings crop) {
+        float[] mean = new float[crop.channels()];
+        float[] std = new float[crop.channels()];
+        java.util.Arrays.fill(std, 1f);
+        return new Preprocessing(crop, mean, std);
+    }
+
+    /** The same crop settings normalised with the mean and std of {@code crops}' pixels (in [0, 1]). */
+    public Preprocessing measuredOn(List<RasterImage> crops) {
+        int channels = crop.channels();
+        double[] sum = new double[channels];
+        double[] sumSquares = new double[channels];
+        long count = 0;
+        for (RasterImage image : crops) {
+            checkShape(image);
+            java.nio.ByteBuffer pixels = image.pixelBuffer();
+            int length = pixels.remaining();
+            for (int i = 0; i < length; i++) {
+                double v = (pixels.get(i) & 0xFF) / 255.0;
+                sum[i % channels] += v;
+                sumSquares[i % channels] += v * v;
+            }
+            count += length / channels;
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException("cannot measure a normalisation on no crops");
+        }
+        float[] mean = new float[channels];
+        float[] std = new float[channels];
+        for (int c = 0; c < channels; c++) {
+            double m = sum[c] / count;
+            mean[c] = (float) m;
+            std[c] = (float) Math.max(1e-3, Math.sqrt(Math.max(0, sumSquares[c] / count - m * m)));
+        }
+        return new Preprocessing(crop, mean, std);
+    }
+
+    public int inputSize() {
+        return crop.outputSize();
+    }
+
+    public int channels() {
+        return crop.channels();
+    }
+
+    /** Values per encoded crop: channels * size * size. */
+    public int sampleSize() {
+        return crop.channels() * crop.outputSize() * crop.outputSize();
+    }
+
+    /** Writes the crop as normalised floats in CHW order at {@code dst[offset ..]}. */
+    public void encode(RasterImage image, float[] dst, int offset) {
+        checkShape(image);
+        int channels = crop.channels();
+        int plane = crop.outputSize() * crop.outputSize();
+        java.nio.ByteBuffer pixels = image.pixelBuffer();
+        for (int c = 0; c < channels; c++) {
+            float scale = 1f / (255f * std[c]);
+            float shift = mean[c] / std[c];
+            int out = offset + c * plane;
+            for (int p = 0; p < plane; p++) {
+                dst[out + p] = (pixels.get(p * channels + c) & 0xFF) * scale - shift;
+            }
+        }
+    }
+
+    private void checkShape(RasterImage image) {
+        if (image.width() != crop.outputSize() || image.height() != crop.outputSize() || image.channels() != crop.channels()) {
+            throw new IllegalArgumentException("expected a " + crop.outputSize() + "x" + crop.outputSize() + "x"
+                    + crop.channels() + " crop but got " + image.width() + "x" + image.height() + "x" + image.channels());
+        }
+    }
+
+    /** JSON-ready form for the model file. */
+    public Map<String, Object> toMap() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("inputSize", crop.outputSize());
+        map.put("channels", crop.channels());
+        map.put("cropMargin", crop.margin());
+        map.put("alignEyes", crop.alignEyes());
+        map.put("normalisation", "(pixel/255 - mean) / std per channel");
+        map.put("mean", floats(mean));
+        map.put("std", floats(std));
+        return map;
+    }
+
+    /** Rebuilds from {@link #toMap()}. */
+    public static Preprocessing fromMap(Map<String, Object> map) {
+        CropSettings crop = new CropSettings(number(map, "cropMargin").doubleValue(), number(map, "inputSize").intValue(),
+                number(map, "channels").intValue(), Boolean.TRUE.equals(map.get("alignEyes")));
+        return new Preprocessing(crop, floatArray(map.get("mean")), floatArray(map.get("std")));
+    }
+
+    private static List<Object> floats(float[] values) {
+        List<Object> list = new ArrayList<>();
+        for (float v : values) {
+            list.add((double) v);
+        }
+        return list;
+    }
+
+    private static Number number(Map<String, Object> map, String key) {
+        Object value = map.get(key);
+        if (!(value instanceof Number)) {
+            throw new IllegalArgumentException("preprocessing lacks a number '" + key + "'");
+        }
+        return (Number) value;
+    }
+
+    private static float[] floatArray(Object value) {
+        if (!(value instanceof List)) {
+            throw new IllegalArgumentException("preprocessing mean/std must be arrays");
+        }
+        List<?> list = (List<?>) value;
+        float[] out = new float[list.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ((Number) list.get(i)).floatValue();
+        }
+        return out;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Preprocessing && toMap().equals(((Preprocessing) other).toMap());
+    }
+
+    @Override
+    public int hashCode() {
+        return toMap().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Preprocessing" + toMap();
+    }
+}
