@@ -317,7 +317,7 @@ public final class DatasetPreparer {
         }
     }
 
-    /** Reports progress of one phase to the listener, one call at a time. */
+    /** Reports progress of one phase to the listener, one call at a time (phases never overlap). */
     private final class Progress {
         private final Phase phase;
         private final int total;
@@ -327,13 +327,11 @@ public final class DatasetPreparer {
         Progress(Phase phase, int total) {
             this.phase = phase;
             this.total = total;
-            synchronized (listener) {
-                listener.progress(new PreparationProgress(phase, 0, total, 0, Duration.ZERO, ""));
-            }
+            listener.progress(new PreparationProgress(phase, 0, total, 0, Duration.ZERO, ""));
         }
 
         void done(String file, int cacheHits) {
-            synchronized (listener) {
+            synchronized (this) {
                 done++;
                 listener.progress(new PreparationProgress(phase, done, total, cacheHits,
                         Duration.ofNanos(System.nanoTime() - start), file));
