@@ -70,10 +70,12 @@ public final class DatasetPreparer {
         return new Builder();
     }
 
+    /** The settings every photo is prepared with. */
     public PreparationSettings settings() {
         return settings;
     }
 
+    /** Where prepared crops are cached (absolute). */
     public Path cacheDirectory() {
         return cacheDirectory;
     }
@@ -390,6 +392,7 @@ public final class DatasetPreparer {
         private Builder() {
         }
 
+        /** Loader, detector, crop, quality and face-policy settings (default {@link PreparationSettings#defaults()}). */
         public Builder settings(PreparationSettings value) {
             this.settings = Objects.requireNonNull(value, "settings");
             return this;
@@ -410,6 +413,7 @@ public final class DatasetPreparer {
             return this;
         }
 
+        /** Hears progress and the final timings (default: none). */
         public Builder listener(PreparationListener value) {
             this.listener = Objects.requireNonNull(value, "listener");
             return this;
@@ -421,6 +425,7 @@ public final class DatasetPreparer {
             return this;
         }
 
+        /** The preparer with these settings. */
         public DatasetPreparer build() {
             return new DatasetPreparer(this);
         }

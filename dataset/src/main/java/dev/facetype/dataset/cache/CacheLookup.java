@@ -15,7 +15,12 @@ public record CacheLookup<T>(Status status, Optional<T> value, String problem) {
 
     /** What a read found. */
     public enum Status {
-        HIT, MISS, CORRUPT
+        /** A sound entry for this key. */
+        HIT,
+        /** No entry. */
+        MISS,
+        /** An entry that fails its checks (checksum, key, format); to be recomputed. */
+        CORRUPT
     }
 
     public CacheLookup {

@@ -58,6 +58,7 @@ public final class CropCache {
         return Path.of(userHome, ".cache", "facetype");
     }
 
+    /** The cache folder (absolute). */
     public Path directory() {
         return directory;
     }
@@ -73,6 +74,7 @@ public final class CropCache {
         }
     }
 
+    /** The cached decoding and detection of a file under detection settings, a miss, or a corrupt entry. */
     public CacheLookup<DetectionRecord> readDetections(String fileSha, String settingsKey) {
         return read(CacheCodec.DETECTIONS, fileSha, settingsKey, CacheCodec::detections);
     }
@@ -82,6 +84,7 @@ public final class CropCache {
         write(CacheCodec.DETECTIONS, fileSha, settingsKey, CacheCodec.detections(record));
     }
 
+    /** The cached finished crops of a file under all settings, a miss, or a corrupt entry. */
     public CacheLookup<PhotoOutcome> readOutcome(String fileSha, String settingsKey) {
         return read(CacheCodec.OUTCOME, fileSha, settingsKey, CacheCodec::outcome);
     }

@@ -65,6 +65,7 @@ public enum FileReason {
             case NO_FACE -> NO_FACE;
             case FACE_TOO_SMALL -> FACE_TOO_SMALL;
             case BLURRY -> BLURRY;
+            // not produced here: the dataset keeps near-duplicates and only groups them
             case NEAR_DUPLICATE -> DUPLICATE;
             case UNREADABLE -> DAMAGED_IMAGE;
         };

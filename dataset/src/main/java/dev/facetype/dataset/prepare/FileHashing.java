@@ -26,6 +26,7 @@ public final class FileHashing {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /** The hash of bytes already in memory. */
     public static String sha256(byte[] bytes) {
         return HexFormat.of().formatHex(newDigest().digest(bytes));
     }

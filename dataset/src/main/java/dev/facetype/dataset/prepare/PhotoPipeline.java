@@ -209,26 +209,32 @@ public final class PhotoPipeline implements AutoCloseable {
         store(() -> cache.describe(cropKey, settings.cropDescription(), false));
     }
 
+    /** Photos whose finished crops came from the cache. */
     public int cacheHits() {
         return cacheHits.get();
     }
 
+    /** Photos re-cropped from cached detections. */
     public int detectionHits() {
         return detectionHits.get();
     }
 
+    /** Photos decoded. */
     public int decodes() {
         return decodes.get();
     }
 
+    /** Runs of the real detector. */
     public int detections() {
         return detections.get();
     }
 
+    /** Cache entries found damaged and recomputed. */
     public int corruptEntries() {
         return corruptEntries.get();
     }
 
+    /** Cache entries that could not be written. */
     public int cacheWriteErrors() {
         return cacheWriteErrors.get();
     }

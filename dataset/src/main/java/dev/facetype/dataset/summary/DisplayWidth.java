@@ -9,6 +9,7 @@ public final class DisplayWidth {
     private DisplayWidth() {
     }
 
+    /** Terminal columns taken by {@code text}. */
     public static int of(String text) {
         int width = 0;
         for (int i = 0; i < text.length(); ) {
