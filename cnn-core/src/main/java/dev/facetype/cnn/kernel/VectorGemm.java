@@ -86,7 +86,9 @@ final class VectorGemm extends BlockedGemm {
     /** C rows = tile rows. */
     private static void copyTile(float[] tile, float[] c, int cOffset, int ldc, int rows) {
         for (int i = 0; i < rows; i++) {
-            System.arraycopy(tile, i * NR, c, cOffset + i * ldc, NR);
+            int row = cOffset + i * ldc;
+            FloatVector.fromArray(F256, tile, i * NR).intoArray(c, row);
+            FloatVector.fromArray(F256, tile, i * NR + 8).intoArray(c, row + 8);
         }
     }
 
