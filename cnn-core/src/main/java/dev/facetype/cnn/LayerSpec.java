@@ -119,6 +119,35 @@ public sealed interface LayerSpec {
         }
     }
 
+    /**
+     * Batch normalisation per channel (over batch, height and width) or per feature for flat input, with a
+     * learned gain and shift; running averages of the statistics serve inference.
+     *
+     * @param momentum weight of the old running average in each update (e.g. 0.9)
+     * @param epsilon  added to the variance before the square root
+     */
+    record BatchNorm(double momentum, double epsilon) implements LayerSpec {
+        public BatchNorm {
+            if (!(momentum >= 0 && momentum < 1) || !(epsilon > 0)) {
+                throw new IllegalArgumentException("batch norm needs 0 <= momentum < 1 and epsilon > 0, got "
+                        + momentum + ", " + epsilon);
+            }
+        }
+
+        @Override
+        public String type() {
+            return "batchnorm";
+        }
+
+        @Override
+        public Map<String, Object> toMap() {
+            Map<String, Object> map = start(type());
+            map.put("momentum", momentum);
+            map.put("epsilon", epsilon);
+            return map;
+        }
+    }
+
     /** (C, H, W) to (C*H*W), no copy. */
     record Flatten() implements LayerSpec {
         @Override
@@ -152,6 +181,9 @@ public sealed interface LayerSpec {
                 return new Dropout(((Number) require(map, "rate")).doubleValue());
             case "flatten":
                 return new Flatten();
+            case "batchnorm":
+                return new BatchNorm(((Number) require(map, "momentum")).doubleValue(),
+                        ((Number) require(map, "epsilon")).doubleValue());
             default:
                 throw new IllegalArgumentException("Unknown layer type '" + type + "'");
         }

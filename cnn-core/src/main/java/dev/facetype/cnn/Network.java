@@ -1,5 +1,6 @@
 package dev.facetype.cnn;
 
+import dev.facetype.cnn.layer.BatchNorm;
 import dev.facetype.cnn.layer.Conv2D;
 import dev.facetype.cnn.layer.Dense;
 import dev.facetype.cnn.layer.Dropout;
@@ -53,10 +54,18 @@ public final class Network {
         for (Parameters.Block block : layout.blocks) {
             SplittableRandom blockRandom = random.split();
             LayerSpec layerSpec = layout.specOfBlock.get(block.name());
-            if (block.weightDecay()) {
-                int fanIn = block.shape().size() / block.shape().dim(0);
-                int fanOut = fanOutOf(layerSpec, block.shape());
-                initializerOf(layerSpec).fill(values, block.offset(), block.length(), fanIn, fanOut, blockRandom);
+            switch (block.kind()) {
+                case WEIGHT:
+                    int fanIn = block.shape().size() / block.shape().dim(0);
+                    int fanOut = fanOutOf(layerSpec, block.shape());
+                    initializerOf(layerSpec).fill(values, block.offset(), block.length(), fanIn, fanOut, blockRandom);
+                    break;
+                case SCALE:
+                case RUNNING_VARIANCE:
+                    java.util.Arrays.fill(values, block.offset(), block.offset() + block.length(), 1f);
+                    break;
+                default:
+                    break; // biases and running means start at zero
             }
         }
         return assemble(spec, seed, layout, values, pool);
@@ -112,6 +121,9 @@ public final class Network {
                 layer = new Dropout(name, shape, ((LayerSpec.Dropout) s).rate(), dropoutSeeds.nextLong());
             } else if (s instanceof LayerSpec.Flatten) {
                 layer = new Flatten(name, shape);
+            } else if (s instanceof LayerSpec.BatchNorm) {
+                LayerSpec.BatchNorm bn = (LayerSpec.BatchNorm) s;
+                layer = new BatchNorm(name, shape, bn.momentum(), bn.epsilon(), values, gradients, layout.offsets.get(i), pool);
             } else {
                 throw new IllegalArgumentException("Unsupported layer " + s);
             }
@@ -252,8 +264,8 @@ public final class Network {
                     throw new IllegalArgumentException(name + ": a convolution needs (channels, height, width) input, got " + in);
                 }
                 dev.facetype.cnn.layer.ConvGeometry g = new dev.facetype.cnn.layer.ConvGeometry(in, c.kernel(), c.stride(), c.padding());
-                addBlock(name + ".weights", Shape.of(c.filters(), in.dim(0), c.kernel(), c.kernel()), true, s);
-                addBlock(name + ".bias", Shape.of(c.filters()), false, s);
+                addBlock(name + ".weights", Shape.of(c.filters(), in.dim(0), c.kernel(), c.kernel()), Parameters.Kind.WEIGHT, s);
+                addBlock(name + ".bias", Shape.of(c.filters()), Parameters.Kind.BIAS, s);
                 return Shape.of(c.filters(), g.outHeight(), g.outWidth());
             }
             if (s instanceof LayerSpec.Dense) {
@@ -262,8 +274,8 @@ public final class Network {
                     throw new IllegalArgumentException(name + ": a dense layer needs flat (features) input, got " + in
                             + "; put a flatten layer before it");
                 }
-                addBlock(name + ".weights", Shape.of(d.units(), in.dim(0)), true, s);
-                addBlock(name + ".bias", Shape.of(d.units()), false, s);
+                addBlock(name + ".weights", Shape.of(d.units(), in.dim(0)), Parameters.Kind.WEIGHT, s);
+                addBlock(name + ".bias", Shape.of(d.units()), Parameters.Kind.BIAS, s);
                 return Shape.of(d.units());
             }
             if (s instanceof LayerSpec.MaxPool2D) {
@@ -281,11 +293,19 @@ public final class Network {
             if (s instanceof LayerSpec.Flatten) {
                 return Shape.of(in.size());
             }
+            if (s instanceof LayerSpec.BatchNorm) {
+                Shape channels = Shape.of(in.dim(0));
+                addBlock(name + ".gamma", channels, Parameters.Kind.SCALE, s);
+                addBlock(name + ".beta", channels, Parameters.Kind.BIAS, s);
+                addBlock(name + ".runningMean", channels, Parameters.Kind.RUNNING_MEAN, s);
+                addBlock(name + ".runningVariance", channels, Parameters.Kind.RUNNING_VARIANCE, s);
+                return in;
+            }
             return in;
         }
 
-        private void addBlock(String name, Shape shape, boolean weights, LayerSpec spec) {
-            blocks.add(new Parameters.Block(name, parameterCount, shape.size(), shape, weights));
+        private void addBlock(String name, Shape shape, Parameters.Kind kind, LayerSpec spec) {
+            blocks.add(new Parameters.Block(name, parameterCount, shape.size(), shape, kind));
             specOfBlock.put(name, spec);
             parameterCount += shape.size();
         }

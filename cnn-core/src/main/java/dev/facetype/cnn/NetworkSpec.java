@@ -142,6 +142,11 @@ public final class NetworkSpec {
             return add(new LayerSpec.Dropout(rate));
         }
 
+        /** Batch normalisation with momentum 0.9 and epsilon 1e-5. */
+        public Builder batchNorm() {
+            return add(new LayerSpec.BatchNorm(0.9, 1e-5));
+        }
+
         public Builder flatten() {
             return add(new LayerSpec.Flatten());
         }

@@ -8,8 +8,37 @@ import java.util.List;
  */
 public final class Parameters {
 
+    /** What a block holds, which decides how it starts and whether the optimiser touches it. */
+    public enum Kind {
+        /** Random initial values; trained; takes weight decay. */
+        WEIGHT,
+        /** Starts at zero; trained; no decay. */
+        BIAS,
+        /** Starts at one (a normalisation's gain); trained; no decay. */
+        SCALE,
+        /** Running mean of a normalisation: starts at zero, updated by the layer, never by the optimiser. */
+        RUNNING_MEAN,
+        /** Running variance of a normalisation: starts at one, updated by the layer, never by the optimiser. */
+        RUNNING_VARIANCE;
+
+        /** True for blocks the optimiser updates. */
+        public boolean trainable() {
+            return this != RUNNING_MEAN && this != RUNNING_VARIANCE;
+        }
+
+        /** True for blocks that take weight decay. */
+        public boolean decayed() {
+            return this == WEIGHT;
+        }
+    }
+
     /** A named slice of the flat buffer, e.g. one layer's weights. */
-    public record Block(String name, int offset, int length, Shape shape, boolean weightDecay) {
+    public record Block(String name, int offset, int length, Shape shape, Kind kind) {
+
+        /** True for blocks that take weight decay (weights, not biases or normalisation parameters). */
+        public boolean weightDecay() {
+            return kind.decayed();
+        }
     }
 
     private final float[] values;

@@ -149,6 +149,57 @@ class LayerMatchesReferenceTest {
     }
 
     @Test
+    void batchNormMatchesReferenceAndUsesRunningStatisticsAtInference() {
+        for (ComputePool pool : POOLS) {
+            for (int[] s : new int[][] {{6, 5, 4, 3}, {20, 7, 1, 1}}) {
+                int batch = s[0];
+                Shape shape = s[2] == 1 ? Shape.of(s[1]) : Shape.of(s[1], s[2], s[3]);
+                int channels = s[1];
+                int spatial = shape.size() / channels;
+                SplittableRandom random = new SplittableRandom(21);
+                float[] params = new float[4 * channels];
+                for (int c = 0; c < channels; c++) {
+                    params[c] = (float) (1 + 0.3 * random.nextGaussian());
+                    params[channels + c] = (float) random.nextGaussian();
+                    params[3 * channels + c] = 1f;
+                }
+                float[] grads = new float[params.length];
+                dev.facetype.cnn.layer.BatchNorm layer =
+                        new dev.facetype.cnn.layer.BatchNorm("batchnorm_1", shape, 0.9, 1e-5, params, grads, 0, pool);
+                float[] data = randomFloats(random, batch * shape.size());
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = 3 + 2 * data[i];
+                }
+                Tensor x = new Tensor(shape.withBatch(batch), data);
+                dev.facetype.cnn.reference.ReferenceBatchNorm reference =
+                        new dev.facetype.cnn.reference.ReferenceBatchNorm(batch, channels, spatial, 1e-5);
+                double[] gamma = slice(params, 0, channels);
+                double[] beta = slice(params, channels, channels);
+                Tensor y = layer.forward(x, true);
+                assertClose("batchnorm forward", reference.forward(toDouble(data), gamma, beta), y.data(), batch * spatial);
+                float[] r = randomFloats(random, y.size());
+                Tensor dx = layer.backward(new Tensor(y.shape(), r), true);
+                ReferenceConv2D.Gradients g = reference.backward(toDouble(data), gamma, toDouble(r));
+                assertClose("batchnorm dInput", g.input(), dx.data(), batch * spatial);
+                assertClose("batchnorm dGamma", g.weights(), java.util.Arrays.copyOfRange(grads, 0, channels), batch * spatial);
+                assertClose("batchnorm dBeta", g.bias(), java.util.Arrays.copyOfRange(grads, channels, 2 * channels), batch * spatial);
+                // running mean moved 10 % of the way from 0 towards the batch mean (about 3)
+                for (int c = 0; c < channels; c++) {
+                    float runningMean = params[2 * channels + c];
+                    if (runningMean < 0.15f || runningMean > 0.45f) {
+                        fail("running mean of channel " + c + " is " + runningMean);
+                    }
+                }
+                // inference uses the running statistics: y = gamma (x - rm) / sqrt(rv + eps) + beta
+                Tensor inference = layer.forward(x, false);
+                int c0 = 0;
+                float expected = (float) (gamma[c0] * (data[0] - params[2 * channels]) / Math.sqrt(params[3 * channels] + 1e-5) + beta[c0]);
+                assertEquals(expected, inference.get(0), 1e-4);
+            }
+        }
+    }
+
+    @Test
     void reluMatchesReference() {
         SplittableRandom random = new SplittableRandom(14);
         for (ComputePool pool : POOLS) {

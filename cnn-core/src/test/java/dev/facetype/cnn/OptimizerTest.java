@@ -15,8 +15,8 @@ class OptimizerTest {
     /** One weight (decayed) and one bias (not decayed), both starting at 1. */
     private static Parameters weightAndBias() {
         return new Parameters(List.of(
-                new Parameters.Block("w", 0, 1, Shape.of(1), true),
-                new Parameters.Block("b", 1, 1, Shape.of(1), false)), new float[] {1f, 1f});
+                new Parameters.Block("w", 0, 1, Shape.of(1), Parameters.Kind.WEIGHT),
+                new Parameters.Block("b", 1, 1, Shape.of(1), Parameters.Kind.BIAS)), new float[] {1f, 1f});
     }
 
     @Test

@@ -6,6 +6,7 @@ import static dev.facetype.cnn.GradientCheck.gaussian;
 
 import dev.facetype.cnn.layer.Padding;
 import dev.facetype.cnn.reference.ReferenceActivations;
+import dev.facetype.cnn.reference.ReferenceBatchNorm;
 import dev.facetype.cnn.reference.ReferenceConv2D;
 import dev.facetype.cnn.reference.ReferenceDense;
 import dev.facetype.cnn.reference.ReferenceMaxPool2D;
@@ -80,6 +81,22 @@ class ReferenceGradientTest {
         check("dense dInput", p -> dot(dense.forward(p, w, b), r), x, g.input());
         check("dense dWeights", p -> dot(dense.forward(x, p, b), r), w, g.weights());
         check("dense dBias", p -> dot(dense.forward(x, w, p), r), b, g.bias());
+    }
+
+    @Test
+    void batchNormGradients() {
+        for (int[] shape : new int[][] {{3, 2, 5}, {4, 3, 1}, {1, 2, 7}}) {
+            ReferenceBatchNorm bn = new ReferenceBatchNorm(shape[0], shape[1], shape[2], 1e-5);
+            SplittableRandom random = new SplittableRandom(7);
+            double[] x = gaussian(random, shape[0] * shape[1] * shape[2]);
+            double[] gamma = gaussian(random, shape[1]);
+            double[] beta = gaussian(random, shape[1]);
+            double[] r = gaussian(random, x.length);
+            ReferenceConv2D.Gradients g = bn.backward(x, gamma, r);
+            check("batchnorm dInput", p -> dot(bn.forward(p, gamma, beta), r), x, g.input());
+            check("batchnorm dGamma", p -> dot(bn.forward(x, p, beta), r), gamma, g.weights());
+            check("batchnorm dBeta", p -> dot(bn.forward(x, gamma, p), r), beta, g.bias());
+        }
     }
 
     @Test

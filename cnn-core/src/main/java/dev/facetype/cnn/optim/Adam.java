@@ -62,6 +62,9 @@ public final class Adam extends Optimizer {
         float lr = (float) rate;
         float eps = (float) epsilon;
         for (Parameters.Block block : parameters.blocks()) {
+            if (frozen(block)) {
+                continue;
+            }
             float decay = decays(block) ? (float) weightDecay : 0f;
             int end = block.offset() + block.length();
             for (int i = block.offset(); i < end; i++) {

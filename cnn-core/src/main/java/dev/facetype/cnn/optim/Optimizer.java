@@ -67,4 +67,9 @@ public abstract class Optimizer {
     static boolean decays(Parameters.Block block) {
         return block.weightDecay();
     }
+
+    /** True for blocks the optimiser must leave alone (running statistics). */
+    static boolean frozen(Parameters.Block block) {
+        return !block.kind().trainable();
+    }
 }

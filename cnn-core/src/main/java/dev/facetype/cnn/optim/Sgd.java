@@ -47,6 +47,9 @@ public final class Sgd extends Optimizer {
         float mu = (float) momentum;
         float lr = (float) rate;
         for (Parameters.Block block : parameters.blocks()) {
+            if (frozen(block)) {
+                continue;
+            }
             float decay = decays(block) ? (float) weightDecay : 0f;
             int end = block.offset() + block.length();
             for (int i = block.offset(); i < end; i++) {
