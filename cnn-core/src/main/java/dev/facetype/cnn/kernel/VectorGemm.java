@@ -9,7 +9,7 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Shapes: A panel kc x r (r values per step), B panel kc x 16 (two vectors per step), C tile r x 16, with
  * r = 8 when the CPU has 32 vector registers (AVX-512: 16 accumulators, two B vectors and a broadcast fit)
  * and r = 4 otherwise (AVX2 has 16 registers; 4 x 16 beat 6 x 16 on such a core). On a 32-register core
- * 8 x 16 ran 15 to 30 % faster than 4 x 16 at every study shape (alternating runs in one JVM): 8 accumulator
+ * 8 x 16 ran 14 to 27 % faster than 4 x 16 at every study shape (alternating runs in one JVM): 8 accumulator
  * chains barely cover FMA latency times two FMA pipes.
  *
  * <p>Only {@link Sgemm} loads this class, and only when the {@code jdk.incubator.vector} module is in the boot
