@@ -164,9 +164,6 @@ final class TrainCommand extends Subcommand {
     }
 
     private void printOutcome(TrainingRun.Outcome outcome, DatasetSplit split) {
-        outcome.result().test().ifPresentOrElse(
-                test -> EvaluationReport.print(out(), testHeading(split), test, "test accuracy"),
-                () -> out().println("no test side (--test-fraction 0): the model was not evaluated"));
         out().println("model: " + output);
         for (Path picture : outcome.pictures().files()) {
             out().println("picture: " + picture);
@@ -175,6 +172,10 @@ final class TrainCommand extends Subcommand {
         if (!outcome.pictures().fontNote().isEmpty()) {
             note("note: " + outcome.pictures().fontNote());
         }
+        // The test accuracy comes last, where scripts and people look for it.
+        outcome.result().test().ifPresentOrElse(
+                test -> EvaluationReport.print(out(), testHeading(split), test, "test accuracy"),
+                () -> out().println("no test side (--test-fraction 0): the model was not evaluated"));
     }
 
     /** "test side: 62 faces of 31 people never seen in training" (or photos, for by-photo). */

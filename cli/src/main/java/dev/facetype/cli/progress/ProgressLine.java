@@ -13,6 +13,7 @@ public class ProgressLine {
     private final PrintWriter err;
     private final boolean terminal;
     private long lastDraw;
+    private boolean drawnSinceFinish;
     private int drawnWidth;
 
     private ProgressLine(PrintWriter err, boolean terminal) {
@@ -56,10 +57,11 @@ public class ProgressLine {
             return;
         }
         long now = System.nanoTime();
-        if (now - lastDraw < MIN_REDRAW_NANOS) {
+        if (drawnSinceFinish && now - lastDraw < MIN_REDRAW_NANOS) {
             return;
         }
         lastDraw = now;
+        drawnSinceFinish = true;
         draw(text);
         // The cursor goes back to the line's start, so that any other output overwrites the bar cleanly.
         err.print('\r');
@@ -76,7 +78,7 @@ public class ProgressLine {
         }
         err.println();
         err.flush();
-        lastDraw = 0;
+        drawnSinceFinish = false;
     }
 
     private void draw(String text) {

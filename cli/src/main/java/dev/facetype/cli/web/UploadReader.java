@@ -2,6 +2,8 @@ package dev.facetype.cli.web;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -144,9 +146,9 @@ final class UploadReader {
                 maxPhotoBytes));
     }
 
-    /** {@code 10485760} as {@code "10 MB"}, {@code 1536} as {@code "0.0015 MB"}. */
+    /** {@code 10485760} as {@code "10 MB"}, {@code 524288} as {@code "0.5 MB"}: three significant digits at most. */
     static String megabytes(long bytes) {
-        double mb = bytes / (1024.0 * 1024.0);
-        return (mb == Math.rint(mb) ? String.valueOf((long) mb) : String.format(Locale.ROOT, "%.4g", mb)) + " MB";
+        BigDecimal mb = BigDecimal.valueOf(bytes / (1024.0 * 1024.0)).round(new MathContext(3));
+        return mb.stripTrailingZeros().toPlainString() + " MB";
     }
 }
