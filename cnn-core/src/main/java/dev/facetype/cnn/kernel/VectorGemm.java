@@ -116,7 +116,7 @@ final class VectorGemm extends BlockedGemm {
             int bi = bPanel + p * NR;
             FloatVector b0 = FloatVector.fromArray(F256, b, bi);
             FloatVector b1 = FloatVector.fromArray(F256, b, bi + 8);
-            FloatVector a0 = FloatVector.broadcast(F256, a[ai + 0]);
+            FloatVector a0 = FloatVector.broadcast(F256, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
             FloatVector a1 = FloatVector.broadcast(F256, a[ai + 1]);
@@ -175,7 +175,7 @@ final class VectorGemm extends BlockedGemm {
             int bi = bPanel + p * NR;
             FloatVector b0 = FloatVector.fromArray(F256, b, bi);
             FloatVector b1 = FloatVector.fromArray(F256, b, bi + 8);
-            FloatVector a0 = FloatVector.broadcast(F256, a[ai + 0]);
+            FloatVector a0 = FloatVector.broadcast(F256, a[ai]);
             c00 = a0.fma(b0, c00);
             c01 = a0.fma(b1, c01);
             FloatVector a1 = FloatVector.broadcast(F256, a[ai + 1]);
