@@ -29,6 +29,8 @@ public final class ConfusionPicture {
         // Measure the type names to size the margins.
         BufferedImage scratch = new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB);
         Graphics2D measure = scratch.createGraphics();
+        measure.setFont(fonts.at(Font.BOLD, 18f));
+        int titleWidth = measure.getFontMetrics().stringWidth(title);
         measure.setFont(fonts.at(Font.PLAIN, 15f));
         int labelWidth = 0;
         for (int i = 0; i < n; i++) {
@@ -38,7 +40,7 @@ public final class ConfusionPicture {
         int rowHeader = labelWidth + 50;
         int columnHeader = Math.max(60, Math.min(labelWidth, 160) + 40);
         int top = 80;
-        int width = Math.max(MARGIN + rowHeader + n * CELL + MARGIN, 560);
+        int width = Math.max(MARGIN + rowHeader + n * CELL + MARGIN, Math.max(560, titleWidth + 2 * MARGIN));
         int height = top + columnHeader + n * CELL + 70;
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = Canvas.white(image);

@@ -20,10 +20,10 @@ import java.util.OptionalDouble;
 public final class TrainingCurves {
 
     private static final int WIDTH = 1100;
-    private static final int HEIGHT = 460;
+    private static final int HEIGHT = 480;
     private static final int PANEL_GAP = 70;
     private static final int LEFT = 70;
-    private static final int TOP = 70;
+    private static final int TOP = 92;
     private static final int BOTTOM = 60;
 
     private TrainingCurves() {
