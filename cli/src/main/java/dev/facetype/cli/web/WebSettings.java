@@ -1,0 +1,117 @@
+package dev.facetype.cli.web;
+
+import dev.facetype.vision.io.LoadOptions;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link WebServer} listens and what it accepts; immutable, change one value with the {@code with...}
+ * methods.
+ *
+ * @param host                  the address to listen on (default {@code 127.0.0.1}: this machine only)
+ * @param port                  the TCP port, or 0 for any free port (default 8080)
+ * @param maxUploadBytes        the largest photo accepted, in bytes (default 10 MiB); larger uploads get 413
+ * @param maxPixels             the largest photo accepted, in pixels, read from its header before decoding
+ *                              (default 50 million); larger photos, such as decompression bombs, get 422
+ * @param maxConcurrentPredictions photos decoded and classified at the same time; each may need about
+ *                              {@link #BYTES_PER_PIXEL_IN_FLIGHT} bytes per pixel of heap
+ * @param maxUploadsInMemory    uploads held in memory at once, waiting or being classified (at least
+ *                              {@code maxConcurrentPredictions})
+ * @param queueWait             how long a request waits for a free slot before it gets 503
+ */
+public record WebSettings(String host, int port, long maxUploadBytes, long maxPixels, int maxConcurrentPredictions,
+                          int maxUploadsInMemory, Duration queueWait) {
+
+    /** The default upload limit: 10 MiB. */
+    public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
+    /**
+     * Heap one photo may need while it is decoded and classified, per pixel: the decoded image, its upright
+     * RGB copy and the detector's working copies, with room to spare.
+     */
+    public static final long BYTES_PER_PIXEL_IN_FLIGHT = 10;
+    /** The default time a request waits for a free slot. */
+    public static final Duration DEFAULT_QUEUE_WAIT = Duration.ofSeconds(5);
+
+    public WebSettings {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(queueWait, "queueWait");
+        if (host.isBlank()) {
+            throw new IllegalArgumentException("host must not be blank");
+        }
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("port must be in 0..65535, got " + port);
+        }
+        if (maxUploadBytes < 1 || maxUploadBytes > Integer.MAX_VALUE - 1024 * 1024) {
+            throw new IllegalArgumentException("maxUploadBytes must be in 1.." + (Integer.MAX_VALUE - 1024 * 1024)
+                    + ", got " + maxUploadBytes);
+        }
+        if (maxPixels < 1) {
+            throw new IllegalArgumentException("maxPixels must be positive, got " + maxPixels);
+        }
+        if (maxConcurrentPredictions < 1) {
+            throw new IllegalArgumentException("maxConcurrentPredictions must be at least 1, got "
+                    + maxConcurrentPredictions);
+        }
+        if (maxUploadsInMemory < maxConcurrentPredictions) {
+            throw new IllegalArgumentException("maxUploadsInMemory (" + maxUploadsInMemory
+                    + ") must be at least maxConcurrentPredictions (" + maxConcurrentPredictions + ")");
+        }
+        if (queueWait.isNegative()) {
+            throw new IllegalArgumentException("queueWait must not be negative, got " + queueWait);
+        }
+    }
+
+    /**
+     * Loopback on port 8080, 10 MiB and 50 megapixels per photo, as many predictions at once as there are
+     * processors (fewer if the heap could not hold that many of the largest photos), four uploads in memory
+     * per prediction slot, five seconds of waiting.
+     */
+    public static WebSettings defaults() {
+        int concurrent = defaultConcurrency(LoadOptions.DEFAULT_MAX_PIXELS, Runtime.getRuntime().maxMemory(),
+                Runtime.getRuntime().availableProcessors());
+        return new WebSettings("127.0.0.1", 8080, DEFAULT_MAX_UPLOAD_BYTES, LoadOptions.DEFAULT_MAX_PIXELS,
+                concurrent, 4 * concurrent, DEFAULT_QUEUE_WAIT);
+    }
+
+    /**
+     * Predictions that may run at once: one per processor, but no more than half the heap can hold at
+     * {@link #BYTES_PER_PIXEL_IN_FLIGHT} bytes per pixel of the largest accepted photo, and at least one.
+     */
+    static int defaultConcurrency(long maxPixels, long maxHeapBytes, int processors) {
+        long byMemory = maxHeapBytes / 2 / Math.max(1, maxPixels * BYTES_PER_PIXEL_IN_FLIGHT);
+        return (int) Math.max(1, Math.min(processors, byMemory));
+    }
+
+    public WebSettings withHost(String value) {
+        return new WebSettings(value, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
+                queueWait);
+    }
+
+    public WebSettings withPort(int value) {
+        return new WebSettings(host, value, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
+                queueWait);
+    }
+
+    public WebSettings withMaxUploadBytes(long value) {
+        return new WebSettings(host, port, value, maxPixels, maxConcurrentPredictions, maxUploadsInMemory, queueWait);
+    }
+
+    public WebSettings withMaxPixels(long value) {
+        return new WebSettings(host, port, maxUploadBytes, value, maxConcurrentPredictions, maxUploadsInMemory,
+                queueWait);
+    }
+
+    /** Sets the prediction slots, and the uploads in memory to four per slot. */
+    public WebSettings withMaxConcurrentPredictions(int value) {
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, value, 4 * Math.max(1, value), queueWait);
+    }
+
+    public WebSettings withMaxUploadsInMemory(int value) {
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, value, queueWait);
+    }
+
+    public WebSettings withQueueWait(Duration value) {
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
+                value);
+    }
+}
