@@ -1,0 +1,98 @@
+package dev.facetype.cli.web;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.util.List;
+
+/** The JSON bodies of the API, as records Jackson writes field by field in declaration order. */
+final class ApiJson {
+
+    private ApiJson() {
+    }
+
+    /** The mapper for every response: compact, fields in declaration order. */
+    static ObjectMapper mapper() {
+        return new ObjectMapper().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+    }
+
+    /**
+     * The answer of {@code POST /api/predict}.
+     *
+     * @param width         the upright photo's width in pixels
+     * @param height        the upright photo's height in pixels
+     * @param faces         every face found, largest first (empty when none)
+     * @param message       a sentence for people when no face was found, else absent
+     * @param labels        the model's types, in the model's order
+     * @param model         the model that answered
+     * @param elapsedMillis time spent decoding and classifying
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Prediction(int width, int height, int faceCount, List<Face> faces, String message, List<String> labels,
+                      Model model, long elapsedMillis) {
+    }
+
+    /**
+     * One face.
+     *
+     * @param box           where the face is, in pixels of the upright photo
+     * @param label         the most probable type
+     * @param probability   its probability
+     * @param uncertain     true when that probability is under the model's minimum confidence
+     * @param detectorScore the face detector's confidence that this is a face
+     * @param probabilities every type with its probability, most probable first
+     */
+    record Face(Box box, String label, double probability, boolean uncertain, double detectorScore,
+                List<Probability> probabilities) {
+    }
+
+    /** A rectangle in pixels: left, top, width, height. */
+    record Box(double x, double y, double width, double height) {
+    }
+
+    /** A type and its probability. */
+    record Probability(String label, double probability) {
+    }
+
+    /**
+     * The model being served ({@code GET /api/model}, and inside every prediction).
+     *
+     * @param facetypeVersion the facetype version that trained it
+     * @param createdAt       when it was trained (UTC), if recorded
+     * @param testAccuracy    its accuracy on its test side, if recorded
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Model(List<String> labels, String architecture, String facetypeVersion, String createdAt, int inputSize,
+                 int channels, double minConfidence, Double testAccuracy) {
+    }
+
+    /** {@code GET /api/model}: the model and what the server accepts. */
+    record ModelAndLimits(Model model, Limits limits) {
+    }
+
+    /**
+     * What one upload may be.
+     *
+     * @param maxUploadBytes the largest photo in bytes (413 above)
+     * @param maxPixels      the largest photo in pixels (422 above)
+     * @param predictionSlots photos classified at once
+     */
+    record Limits(long maxUploadBytes, long maxPixels, int predictionSlots) {
+    }
+
+    /** {@code GET /health}. */
+    record Health(String status, int predictionsRunning, int predictionSlots) {
+    }
+
+    /** Every error response: {@code {"error": {"status": 415, "code": "not_an_image", "message": "..."}}}. */
+    record ErrorBody(ErrorDetail error) {
+
+        static ErrorBody of(ApiProblem problem, String message) {
+            return new ErrorBody(new ErrorDetail(problem.status(), problem.code(), message));
+        }
+    }
+
+    /** The status again, a stable machine-readable code, and a sentence for people. */
+    record ErrorDetail(int status, String code, String message) {
+    }
+}
