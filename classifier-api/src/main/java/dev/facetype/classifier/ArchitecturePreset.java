@@ -24,19 +24,20 @@ public enum ArchitecturePreset {
     },
 
     /**
-     * facetype's stronger network: three VGG-style blocks of two 3x3 convolutions (32, 64, 128 filters)
-     * each followed by max-pool 2, then dense 256, dropout 0.5, dense. Stacked small kernels see as far as
-     * one 5x5 with fewer weights and an extra non-linearity; the narrower dense layer overfits less on the
-     * few hundred photos users typically have.
+     * facetype's stronger network: three VGG-style blocks of two 3x3 convolutions (32, 64, 128 filters),
+     * each convolution batch-normalised before its ReLU, each block ending in max-pool 2; then dense 256
+     * (normalised), dropout 0.5, dense. Stacked small kernels see as far as one 5x5 with fewer weights and
+     * an extra non-linearity; batch normalisation lets it train fast at a high learning rate; the narrow
+     * dense layer overfits less than the study's 1024 units.
      */
     DEEP {
         @Override
         public NetworkSpec network(int channels, int size, int classes) {
-            return NetworkSpec.builder(channels, size, size)
-                    .conv(32, 3).relu().conv(32, 3).relu().maxPool(2)
-                    .conv(64, 3).relu().conv(64, 3).relu().maxPool(2)
-                    .conv(128, 3).relu().conv(128, 3).relu().maxPool(2)
-                    .flatten().dense(256).relu().dropout(0.5)
+            NetworkSpec.Builder net = NetworkSpec.builder(channels, size, size);
+            for (int filters : new int[] {32, 64, 128}) {
+                net.conv(filters, 3).batchNorm().relu().conv(filters, 3).batchNorm().relu().maxPool(2);
+            }
+            return net.flatten().dense(256).batchNorm().relu().dropout(0.5)
                     .dense(classes, Initializer.GLOROT)
                     .build();
         }
