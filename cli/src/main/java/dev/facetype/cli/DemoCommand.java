@@ -16,7 +16,6 @@ import dev.facetype.dataset.summary.DatasetSummary;
 import dev.facetype.dataset.summary.SummaryTable;
 import dev.facetype.vision.io.ImageLoadException;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -117,7 +116,8 @@ final class DemoCommand extends Subcommand {
                     classifier.labels()));
             out().flush();
         } catch (ImageLoadException e) {
-            throw new UncheckedIOException(new IOException(e.getMessage(), e));
+            // The photo was prepared a minute ago: failing to read it now is a bug, not the user's data.
+            throw new CliException(ExitCode.INTERNAL, "the demo cannot read its own photo " + e.getMessage(), e);
         }
     }
 }
