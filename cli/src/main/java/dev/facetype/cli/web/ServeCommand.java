@@ -6,6 +6,7 @@ import dev.facetype.cli.CommonOptions;
 import dev.facetype.cli.ExitCode;
 import dev.facetype.cnn.io.ModelFileException;
 import dev.facetype.vision.detect.FaceDetectors;
+import dev.facetype.vision.detect.YuNetSettings;
 import io.javalin.util.JavalinBindException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +66,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Photos classified at the same time (default: the processors, fewer if the heap is small).")
     Integer concurrency;
 
+    @Option(names = "--detect-max-side", paramLabel = "PX", defaultValue = "1280",
+            description = "Photos are shrunk to at most this many pixels on their longer side to find the faces"
+                    + " (the faces are still cropped from the whole photo); lower is faster but misses small faces"
+                    + " (default: ${DEFAULT-VALUE}, as facetype predict).")
+    int detectMaxSide;
+
     @Option(names = "--queue-wait-ms", paramLabel = "MS", defaultValue = "5000",
             description = "How long a request waits for a free slot before it gets 503 (default: ${DEFAULT-VALUE}).")
     long queueWaitMillis;
@@ -74,7 +81,8 @@ public final class ServeCommand implements Callable<Integer> {
         WebSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (FaceTypeClassifier classifier = load(model, common.threads());
+        try (FaceTypeClassifier classifier = load(model, common.threads(),
+                YuNetSettings.defaults().withMaxInputSide(detectMaxSide));
              WebServer server = start(classifier, settings, err)) {
             Thread shutdown = new Thread(server::close, "facetype-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
@@ -110,6 +118,9 @@ public final class ServeCommand implements Callable<Integer> {
         if (concurrency != null && concurrency < 1) {
             throw new CliException(ExitCode.USAGE, "--concurrency must be at least 1, got " + concurrency);
         }
+        if (detectMaxSide < 32) {
+            throw new CliException(ExitCode.USAGE, "--detect-max-side must be at least 32, got " + detectMaxSide);
+        }
         if (queueWaitMillis < 0) {
             throw new CliException(ExitCode.USAGE, "--queue-wait-ms must not be negative, got " + queueWaitMillis);
         }
@@ -121,13 +132,13 @@ public final class ServeCommand implements Callable<Integer> {
                 .withMaxConcurrentPredictions(slots).withQueueWait(Duration.ofMillis(queueWaitMillis));
     }
 
-    private static FaceTypeClassifier load(Path model, int threads) {
+    private static FaceTypeClassifier load(Path model, int threads, YuNetSettings detection) {
         if (!Files.isRegularFile(model)) {
             throw new CliException(ExitCode.MODEL, model + (Files.isDirectory(model) ? " is a folder, not a model file"
                     : ": no such model file (train one with: facetype train <photo folder> -o " + model + ")"));
         }
         try {
-            return FaceTypeClassifier.load(model, threads, FaceDetectors::yunet);
+            return FaceTypeClassifier.load(model, threads, () -> FaceDetectors.yunet(detection));
         } catch (ModelFileException e) {
             String message = String.valueOf(e.getMessage());
             throw new CliException(ExitCode.MODEL, message.startsWith(model.toString()) ? message : model + ": " + message, e);
