@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.util.List;
+import java.util.Map;
 
 /** The JSON bodies of the API, as records Jackson writes field by field in declaration order. */
 final class ApiJson {
@@ -33,25 +34,21 @@ final class ApiJson {
     }
 
     /**
-     * One face.
+     * One face, in the shape {@code facetype predict --json} prints.
      *
-     * @param box           where the face is, in pixels of the upright photo
+     * @param box           where the face is, in whole pixels of the upright photo
      * @param label         the most probable type
-     * @param probability   its probability
+     * @param confidence    its probability
      * @param uncertain     true when that probability is under the model's minimum confidence
      * @param detectorScore the face detector's confidence that this is a face
-     * @param probabilities every type with its probability, most probable first
+     * @param probabilities every type with its probability, in the model's order of types
      */
-    record Face(Box box, String label, double probability, boolean uncertain, double detectorScore,
-                List<Probability> probabilities) {
+    record Face(Box box, String label, double confidence, boolean uncertain, double detectorScore,
+                Map<String, Double> probabilities) {
     }
 
     /** A rectangle in pixels: left, top, width, height. */
-    record Box(double x, double y, double width, double height) {
-    }
-
-    /** A type and its probability. */
-    record Probability(String label, double probability) {
+    record Box(long x, long y, long width, long height) {
     }
 
     /**

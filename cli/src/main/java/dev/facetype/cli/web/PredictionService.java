@@ -10,6 +10,7 @@ import dev.facetype.vision.io.ImageLoadException;
 import dev.facetype.vision.io.ImageLoader;
 import dev.facetype.vision.io.LoadOptions;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -86,15 +87,18 @@ final class PredictionService {
         return message.startsWith(prefix) ? message.substring(prefix.length()) : message;
     }
 
-    private static ApiJson.Face face(FacePrediction face) {
+    private ApiJson.Face face(FacePrediction face) {
         FaceBox box = face.box();
-        List<ApiJson.Probability> probabilities = new ArrayList<>();
-        for (LabelScore score : face.scores()) {
-            probabilities.add(new ApiJson.Probability(score.label(), round(score.probability(), 6)));
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        for (String label : classifier.labels()) {
+            probabilities.put(label, 0.0);
         }
-        return new ApiJson.Face(new ApiJson.Box(round(box.x(), 1), round(box.y(), 1), round(box.width(), 1),
-                round(box.height(), 1)), face.label(), round(face.confidence(), 6), face.uncertain(),
-                round(face.detectorScore(), 4), probabilities);
+        for (LabelScore score : face.scores()) {
+            probabilities.put(score.label(), score.probability());
+        }
+        return new ApiJson.Face(new ApiJson.Box(Math.round(box.x()), Math.round(box.y()), Math.round(box.width()),
+                Math.round(box.height())), face.label(), face.confidence(), face.uncertain(), face.detectorScore(),
+                probabilities);
     }
 
     private static ApiJson.Model describe(FaceTypeClassifier classifier) {

@@ -272,7 +272,7 @@
     box.dataset.label = face.label;
     box.dataset.index = String(index + 1);
     if (top < 0.09) box.classList.add('tag-below');
-    box.appendChild(element('span', 'face-tag', (index + 1) + '  ' + face.label + '  ' + percent(face.probability)));
+    box.appendChild(element('span', 'face-tag', (index + 1) + '  ' + face.label + '  ' + percent(face.confidence)));
     return box;
   }
 
@@ -283,20 +283,22 @@
     const head = element('div', 'face-head');
     const number = element('span', 'face-number', String(index + 1));
     number.title = fill(t('face'), { n: index + 1 });
-    head.append(number, element('span', 'face-label', face.label), element('span', 'face-percent', percent(face.probability)));
+    head.append(number, element('span', 'face-label', face.label), element('span', 'face-percent', percent(face.confidence)));
     if (face.uncertain) head.appendChild(element('span', 'badge', t('uncertain')));
     card.appendChild(head);
     const bars = element('dl', 'bars');
-    face.probabilities.forEach((entry, rank) => {
+    // The API lists the types in the model's order; the bars show the most probable first.
+    const ranked = Object.entries(face.probabilities).sort((a, b) => b[1] - a[1]);
+    ranked.forEach(([label, probability], rank) => {
       const row = element('div', 'bar-row' + (rank === 0 ? ' leading' : ''));
-      row.dataset.label = entry.label;
+      row.dataset.label = label;
       const bar = element('div', 'bar');
       const fillBar = element('div', 'bar-fill');
-      fillBar.style.width = (clamp(entry.probability) * 100) + '%';
+      fillBar.style.width = (clamp(probability) * 100) + '%';
       bar.appendChild(fillBar);
       const value = element('dd');
-      value.append(bar, element('span', 'bar-value', percent(entry.probability)));
-      row.append(element('dt', null, entry.label), value);
+      value.append(bar, element('span', 'bar-value', percent(probability)));
+      row.append(element('dt', null, label), value);
       bars.appendChild(row);
     });
     card.appendChild(bars);
