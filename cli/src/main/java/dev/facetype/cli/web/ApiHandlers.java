@@ -2,6 +2,8 @@ package dev.facetype.cli.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import java.util.function.Consumer;
 import org.eclipse.jetty.http.HttpStatus;
 
@@ -90,6 +92,22 @@ final class ApiHandlers {
     void unexpected(Throwable e, Context ctx) {
         log.accept("facetype serve: unexpected error on " + ctx.method().name() + " " + ctx.path() + ": " + e);
         error(ctx, 500, ApiProblem.INTERNAL.code(), UNEXPECTED);
+    }
+
+    /**
+     * An {@link Error} (out of memory, a class missing, a native failure in the detector): logged, and still a
+     * JSON 500 without a stack trace.
+     */
+    void unexpectedError(HttpServletResponse response, Error e) {
+        log.accept("facetype serve: unexpected error: " + e);
+        try {
+            response.setStatus(500);
+            response.setContentType("application/json");
+            response.getOutputStream().write(ApiJson.mapper().writeValueAsBytes(
+                    ApiJson.ErrorBody.of(ApiProblem.INTERNAL, UNEXPECTED)));
+        } catch (IOException | IllegalStateException ignored) {
+            // The client is gone, or the response was already committed.
+        }
     }
 
     private static void error(Context ctx, int status, String code, String message) {

@@ -104,17 +104,7 @@ public final class WebServer implements AutoCloseable {
         config.routes.exception(HttpResponseException.class, api::httpError);
         config.routes.exception(Exception.class, api::unexpected);
         config.routes.error(404, "*", api::notFound);
-        config.router.javaLangErrorHandler((response, error) -> {
-            // An Error (out of memory, a native crash in the detector...) must still not leak a stack trace.
-            response.setStatus(500);
-            response.setContentType("application/json");
-            try {
-                response.getOutputStream().write(mapper.writeValueAsBytes(ApiJson.ErrorBody.of(ApiProblem.INTERNAL,
-                        ApiHandlers.UNEXPECTED)));
-            } catch (java.io.IOException e) {
-                // The client is gone.
-            }
-        });
+        config.router.javaLangErrorHandler(api::unexpectedError);
     }
 
     private static void serve(Context ctx, StaticAssets.Asset asset) {
