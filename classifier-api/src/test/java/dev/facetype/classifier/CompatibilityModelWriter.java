@@ -6,8 +6,11 @@ import dev.facetype.cnn.layer.Initializer;
 import dev.facetype.dataset.DatasetSplit;
 import dev.facetype.dataset.SampleRef;
 import dev.facetype.testing.SharedData;
+import dev.facetype.vision.RasterImage;
 import dev.facetype.vision.augment.AugmentationSettings;
 import dev.facetype.vision.crop.CropSettings;
+import dev.facetype.vision.io.ImageLoader;
+import dev.facetype.vision.ops.Resize;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +22,11 @@ import java.util.Map;
 /**
  * Writes the small London smile model that test-support ships (the classifier format 1 model every later
  * version must still load) and the predictions it gives on held-out photos, which
- * {@link ModelCompatibilityTest} holds it to. Run it only when a new format version is released:
+ * {@link ModelCompatibilityTest} holds it to. Run it only when a new format version is released
+ * ({@code --answers-only} rewrites the answers of the existing model):
  *
  * <pre>
- *   java -cp ... dev.facetype.classifier.CompatibilityModelWriter &lt;repository root&gt;
+ *   java -cp ... dev.facetype.classifier.CompatibilityModelWriter &lt;repository root&gt; [--answers-only]
  * </pre>
  */
 public final class CompatibilityModelWriter {
@@ -45,42 +49,58 @@ public final class CompatibilityModelWriter {
 
     public static void main(String[] args) throws Exception {
         Path repository = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath();
+        boolean answersOnly = args.length > 1 && args[1].equals("--answers-only");
         Path model = repository.resolve("test-support/src/main/resources/dev/facetype/testing/models/london-smile-format1.fty");
         Path expected = repository.resolve("classifier-api/src/test/resources/" + EXPECTED);
         DatasetSplit split = LondonFaces.split(CROP, 11);
-        try (FaceTypeClassifier classifier = FaceTypeClassifier.builder()
-                .setLabels(split.labels())
-                .optInputSize(CROP.outputSize())
-                .optCropMargin(CROP.margin())
-                .optAlignEyes(CROP.alignEyes())
-                .optNetwork(smallNetwork())
-                .optSeed(11)
-                .build()) {
-            TrainingResult result = classifier.train(split, TrainingConfig.defaults().withEpochs(10)
-                    .withAugmentation(TrainingConfig.withJitter(AugmentationSettings.defaults())));
-            System.out.println(result.test().orElseThrow().toTable());
-            Files.createDirectories(model.getParent());
-            classifier.save(model);
-
-            Path frames = SharedData.require("data/london-faces/derived/frames_512");
+        if (!answersOnly) {
+            try (FaceTypeClassifier classifier = FaceTypeClassifier.builder()
+                    .setLabels(split.labels())
+                    .optInputSize(CROP.outputSize())
+                    .optCropMargin(CROP.margin())
+                    .optAlignEyes(CROP.alignEyes())
+                    .optNetwork(smallNetwork())
+                    .optSeed(11)
+                    .build()) {
+                TrainingResult result = classifier.train(split, TrainingConfig.defaults().withEpochs(10)
+                        .withAugmentation(TrainingConfig.withJitter(AugmentationSettings.defaults())));
+                System.out.println(result.test().orElseThrow().toTable());
+                Files.createDirectories(model.getParent());
+                classifier.save(model);
+            }
+        }
+        try (FaceTypeClassifier classifier = FaceTypeClassifier.load(model)) {
             List<Object> answers = new ArrayList<>();
             List<SampleRef> test = split.test();
             for (int i = 0; i < test.size(); i += 8) {
                 String photo = test.get(i).sample().relativePath();
-                PhotoPrediction prediction = classifier.predict(frames.resolve(photo));
                 Map<String, Object> answer = new LinkedHashMap<>();
                 answer.put("photo", photo);
+                answer.put("wholePhotoLabel", classifier.predict(frames().resolve(photo)).faces().get(0).label());
                 Map<String, Object> probabilities = new LinkedHashMap<>();
-                for (LabelScore score : prediction.faces().get(0).scores()) {
+                for (LabelScore score : classifier.classifyCrops(List.of(fixedCrop(photo))).get(0)) {
                     probabilities.put(score.label(), score.probability());
                 }
-                answer.put("probabilities", probabilities);
+                answer.put("fixedCropProbabilities", probabilities);
                 answers.add(answer);
             }
             Files.createDirectories(expected.getParent());
             Files.writeString(expected, Json.write(Map.of("model", "london-smile-format1.fty", "answers", answers)) + "\n",
                     StandardCharsets.UTF_8);
-            System.out.println("wrote " + model + " (" + Files.size(model) + " bytes) and " + expected);
+            System.out.println("wrote " + expected + (answersOnly ? "" : " and " + model + " (" + Files.size(model) + " bytes)"));
         }
+    }
+
+    static Path frames() {
+        return SharedData.require("data/london-faces/derived/frames_512");
+    }
+
+    /**
+     * The set's ready-made face crop of {@code photo} resized to the model's input: decoded and resized in pure
+     * Java, so it is the same on every machine (the detector's boxes may differ by a pixel between CPUs).
+     */
+    static RasterImage fixedCrop(String photo) throws Exception {
+        Path file = SharedData.require("data/london-faces/derived/faces_128").resolve(photo);
+        return Resize.to(new ImageLoader().load(file), CROP.outputSize(), CROP.outputSize()).withChannels(CROP.channels());
     }
 }
