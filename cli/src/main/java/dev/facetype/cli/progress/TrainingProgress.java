@@ -22,9 +22,9 @@ public final class TrainingProgress implements TrainingListener {
 
     @Override
     public void onTrainingStart(TrainingEvents.Started event) {
-        line.finish(String.format(Locale.ROOT, "training the %s network (%,d weights) on %,d images (%,d per epoch), "
-                        + "%d threads%s", event.architecture(), event.parameterCount(), event.trainSamples(),
-                event.trainSamples(), event.threads(),
+        line.finish(String.format(Locale.ROOT, "training the %s network (%,d weights) for %d epochs of %,d images, "
+                        + "%d threads%s", event.architecture(), event.parameterCount(), event.epochs(), event.trainSamples(),
+                event.threads(),
                 event.firstEpoch() > 0 ? ", resuming at epoch " + (event.firstEpoch() + 1) : ""));
     }
 
