@@ -9,10 +9,18 @@ import dev.facetype.vision.detect.FaceBox;
 import dev.facetype.vision.io.ImageLoadException;
 import dev.facetype.vision.io.ImageLoader;
 import dev.facetype.vision.io.LoadOptions;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.imageio.ImageIO;
 
 /** Turns uploaded bytes into the API's answer: decode with the server's limits, find faces, classify. */
 final class PredictionService {
@@ -54,6 +62,28 @@ final class PredictionService {
                 : null;
         return new ApiJson.Prediction(answer.width(), answer.height(), faces.size(), faces, message,
                 classifier.labels(), model, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    /**
+     * Runs a small generated JPEG through decoding and detection, and a blank crop through the network, so
+     * that loading the face detector, the decoders and the network's buffers does not fall on the first visitor.
+     */
+    void warmUp() {
+        BufferedImage image = new BufferedImage(160, 120, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        g.setPaint(new GradientPaint(0, 0, Color.LIGHT_GRAY, 160, 120, Color.DARK_GRAY));
+        g.fillRect(0, 0, 160, 120);
+        g.dispose();
+        ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "jpg", jpeg);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        predict(jpeg.toByteArray());
+        // The photo has no face, so run the network on its own too.
+        int size = classifier.preprocessing().inputSize();
+        classifier.classifyCrops(List.of(RasterImage.blank(size, size, classifier.preprocessing().channels())));
     }
 
     private RasterImage decode(byte[] photo) {

@@ -84,6 +84,7 @@ public final class ServeCommand implements Callable<Integer> {
         try (FaceTypeClassifier classifier = load(model, common.threads(),
                 YuNetSettings.defaults().withMaxInputSide(detectMaxSide));
              WebServer server = start(classifier, settings, err)) {
+            server.warmUp();
             Thread shutdown = new Thread(server::close, "facetype-serve-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdown);
             if (!common.quiet()) {

@@ -52,10 +52,13 @@ public final class WebServer implements AutoCloseable {
     private final Object stopLock = new Object();
     private boolean stopped;
 
-    private WebServer(Javalin app, WebSettings settings, AdmissionControl admission) {
+    private final PredictionService predictions;
+
+    private WebServer(Javalin app, WebSettings settings, AdmissionControl admission, PredictionService predictions) {
         this.app = app;
         this.settings = settings;
         this.admission = admission;
+        this.predictions = predictions;
     }
 
     /** Starts serving {@code classifier} with {@code settings}; unexpected errors are not reported anywhere. */
@@ -75,12 +78,13 @@ public final class WebServer implements AutoCloseable {
         Objects.requireNonNull(errorLog, "errorLog");
         AdmissionControl admission = new AdmissionControl(settings.maxConcurrentPredictions(),
                 settings.maxUploadsInMemory(), settings.queueWait());
-        ApiHandlers api = new ApiHandlers(new PredictionService(classifier, settings), admission, settings, errorLog);
+        PredictionService predictions = new PredictionService(classifier, settings);
+        ApiHandlers api = new ApiHandlers(predictions, admission, settings, errorLog);
         StaticAssets assets = new StaticAssets();
         ObjectMapper mapper = ApiJson.mapper();
         Javalin app = Javalin.create(config -> configure(config, settings, mapper, api, assets));
         app.start();
-        return new WebServer(app, settings, admission);
+        return new WebServer(app, settings, admission, predictions);
     }
 
     private static void configure(JavalinConfig config, WebSettings settings, ObjectMapper mapper, ApiHandlers api,
@@ -131,6 +135,14 @@ public final class WebServer implements AutoCloseable {
     /** The most predictions that ran at the same time so far (never more than the configured slots). */
     public int peakConcurrentPredictions() {
         return admission.peakRunning();
+    }
+
+    /**
+     * Answers one generated photo (no face) the whole way, to load the face detector and the decoders before
+     * the first visitor comes: a second or two.
+     */
+    public void warmUp() {
+        predictions.warmUp();
     }
 
     /** Blocks until {@link #close()} is called from another thread. */
