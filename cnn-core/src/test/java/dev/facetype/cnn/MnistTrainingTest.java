@@ -14,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestReporter;
 
 /**
- * The engine learns real handwriting: a narrower Deep-MNIST network trained for two epochs on 20,000
- * official training digits must label at least 97 % of 2,000 official test digits it never saw.
- * (The full tutorial network and schedule is the MnistExample program; it reaches 99 %.)
+ * The engine learns real handwriting: a narrower Deep-MNIST network (with batch normalisation, so two short
+ * epochs are enough) trained on 30,000 official training digits must label at least 97 % of 2,000 official
+ * test digits it never saw. (The full tutorial network and schedule is the MnistExample program.)
  */
 class MnistTrainingTest {
 
@@ -25,12 +25,12 @@ class MnistTrainingTest {
         MnistData train = MnistData.training(SharedData.require("data/mnist"));
         MnistData test = MnistData.test(SharedData.require("data/mnist"));
         NetworkSpec spec = NetworkSpec.builder(1, 28, 28)
-                .conv(16, 5).relu().maxPool(2)
-                .conv(32, 5).relu().maxPool(2)
+                .conv(16, 5).batchNorm().relu().maxPool(2)
+                .conv(32, 5).batchNorm().relu().maxPool(2)
                 .flatten().dense(128).relu().dropout(0.25)
                 .dense(10, Initializer.GLOROT)
                 .build();
-        int trainCount = 20_000;
+        int trainCount = 30_000;
         int testCount = 2_000;
         int batchSize = 50;
         try (ComputePool pool = ComputePool.create(ComputePool.defaultThreadCount())) {

@@ -92,17 +92,15 @@ public final class Conv2D extends AbstractLayer {
                 int span = last - first;
                 geometry.im2col(in, n * inSize, first, last, s.col, span);
                 int outOffset = n * filters * pixels + first;
+                // Start each output row at its bias and let the product accumulate onto it: one pass less.
+                for (int c = 0; c < filters; c++) {
+                    int row = outOffset + c * pixels;
+                    Arrays.fill(out, row, row + span, values[biasOffset + c]);
+                }
                 Sgemm.multiply(false, false, filters, span, patch,
                         values, weightOffset, patch,
                         s.col, 0, span,
-                        false, out, outOffset, pixels, s.gemm);
-                for (int c = 0; c < filters; c++) {
-                    float bias = values[biasOffset + c];
-                    int row = outOffset + c * pixels;
-                    for (int p = 0; p < span; p++) {
-                        out[row + p] += bias;
-                    }
-                }
+                        true, out, outOffset, pixels, s.gemm);
             }
         });
         return output;

@@ -81,6 +81,10 @@ public final class MaxPool2D extends AbstractLayer {
     }
 
     private void poolPlane(float[] in, int inBase, float[] out, int[] winner, int outBase) {
+        if (size == 2 && stride == 2 && padTop == 0 && padLeft == 0 && 2 * outHeight <= height && 2 * outWidth <= width) {
+            poolPlaneTwoByTwo(in, inBase, out, winner, outBase);
+            return;
+        }
         for (int oy = 0; oy < outHeight; oy++) {
             int y0 = Math.max(0, oy * stride - padTop);
             int y1 = Math.min(height, oy * stride - padTop + size);
@@ -100,6 +104,34 @@ public final class MaxPool2D extends AbstractLayer {
                 }
                 out[outBase + oy * outWidth + ox] = max;
                 winner[outBase + oy * outWidth + ox] = best;
+            }
+        }
+    }
+
+    /** The common 2x2, stride 2 window that never crosses the border: no bounds to work out per window. */
+    private void poolPlaneTwoByTwo(float[] in, int inBase, float[] out, int[] winner, int outBase) {
+        for (int oy = 0; oy < outHeight; oy++) {
+            int top = 2 * oy * width;
+            int bottom = top + width;
+            int o = outBase + oy * outWidth;
+            for (int ox = 0; ox < outWidth; ox++) {
+                int left = 2 * ox;
+                int best = top + left;
+                float max = in[inBase + best];
+                if (in[inBase + top + left + 1] > max) {
+                    best = top + left + 1;
+                    max = in[inBase + best];
+                }
+                if (in[inBase + bottom + left] > max) {
+                    best = bottom + left;
+                    max = in[inBase + best];
+                }
+                if (in[inBase + bottom + left + 1] > max) {
+                    best = bottom + left + 1;
+                    max = in[inBase + best];
+                }
+                out[o + ox] = max;
+                winner[o + ox] = best;
             }
         }
     }
