@@ -65,6 +65,7 @@
   };
   const COLORS = ['#e8833a', '#2f8fdd', '#3aa76d', '#c2418f', '#8a63d2', '#d4a514', '#1aa3a3', '#d64545'];
   const LANG_KEY = 'facetype.lang';
+  const DETAILED = new Set(['unsupported_format', 'too_many_pixels', 'corrupt_image']);
 
   const $ = id => document.getElementById(id);
   const state = { lang: initialLanguage(), model: null, limits: null, view: null, objectUrl: null, request: 0 };
@@ -222,7 +223,9 @@
     message.className = 'message error';
     message.dataset.code = view.code || '';
     const parts = [element('strong', null, t('errorTitle')), element('span', null, text)];
-    if (state.lang === 'en' && view.detail && view.detail !== text) {
+    // The server's own sentence (English) adds facts for some refusals: the format, the size, the damage.
+    const known = Object.prototype.hasOwnProperty.call(errors, view.code);
+    if (state.lang === 'en' && view.detail && (!known || DETAILED.has(view.code))) {
       parts.push(element('div', 'detail', view.detail));
     }
     message.replaceChildren(...parts);
