@@ -219,6 +219,32 @@ class WebPageBrowserTest {
         assertTrue(message.getText().contains("not an image"), message.getText());
         assertTrue(english.findElements(By.cssSelector("#message b")).isEmpty(), "nothing rendered as HTML");
         assertFalse(english.findElement(By.id("result")).isDisplayed());
+        screenshot(english, "web-page-error-en.png");
+    }
+
+    @Test
+    void aPhotoOverTheLimitIsRefusedWithItsSizeAndADamagedOneWithWhatIsWrong(@TempDir Path dir) throws IOException {
+        Path big = Files.write(dir.resolve("big.jpg"), new byte[10 * 1024 * 1024 + 1]);
+        english.get(server.uri().toString());
+        awaitModelLine(english);
+        english.findElement(By.id("file-input")).sendKeys(big.toString());
+        awaitState(english, "error");
+        WebElement message = english.findElement(By.id("message"));
+        assertEquals("upload_too_large", message.getDomAttribute("data-code"));
+        assertTrue(message.getText().contains("larger than 10 MB"), message.getText());
+
+        Path cut = Files.write(dir.resolve("cut.jpg"), TestPhotos.truncated(TestPhotos.london("neutral", WebApiTest.PERSON), 9000));
+        english.findElement(By.id("file-input")).sendKeys(cut.toString());
+        new WebDriverWait(english, Duration.ofSeconds(60)).until(d -> "corrupt_image".equals(
+                d.findElement(By.id("message")).getDomAttribute("data-code")));
+        String text = english.findElement(By.id("message")).getText();
+        assertTrue(text.contains("damaged or incomplete") && text.contains("cut short"), "what and why: " + text);
+        screenshot(english, "web-page-damaged-en.png");
+    }
+
+    /** The page has read the model's limits once the model line at the bottom is filled in. */
+    private static void awaitModelLine(WebDriver driver) {
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> !d.findElement(By.id("model-line")).getText().isEmpty());
     }
 
     private static void awaitState(WebDriver driver, String state) {
