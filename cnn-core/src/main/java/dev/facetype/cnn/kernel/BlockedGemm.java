@@ -56,6 +56,24 @@ abstract class BlockedGemm implements GemmKernel {
                                boolean accumulate, float[] c, int cOffset, int ldc,
                                GemmWorkspace workspace) {
         GemmArguments.check(transA, transB, m, n, k, a, aOffset, lda, b, bOffset, ldb, c, cOffset, ldc);
+        run(transA, m, n, k, a, aOffset, lda, workspace.storedB(transB, b, bOffset, ldb), null,
+                accumulate, c, cOffset, ldc, workspace);
+    }
+
+    @Override
+    public final void multiply(boolean transA, int m, int n, int k,
+                               float[] a, int aOffset, int lda,
+                               MatrixRows b,
+                               boolean accumulate, float[] c, int cOffset, int ldc,
+                               GemmWorkspace workspace) {
+        GemmArguments.checkComputedB(transA, m, n, k, a, aOffset, lda, c, cOffset, ldc);
+        run(transA, m, n, k, a, aOffset, lda, null, b, accumulate, c, cOffset, ldc, workspace);
+    }
+
+    /** The loop nest; B comes either stored ({@code stored}) or computed ({@code computed}). */
+    private void run(boolean transA, int m, int n, int k, float[] a, int aOffset, int lda,
+                     GemmWorkspace.StoredB stored, MatrixRows computed,
+                     boolean accumulate, float[] c, int cOffset, int ldc, GemmWorkspace workspace) {
         if (m == 0 || n == 0) {
             return;
         }
@@ -74,13 +92,19 @@ abstract class BlockedGemm implements GemmKernel {
         float[] packedB = workspace.packedB(panels(ncBlock, nr) * GemmPacking.panelStride(nr, kcBlock));
         float[] edge = workspace.edgeTile(mr * nr);
         float[] scratch = workspace.kernelScratch(scratchSize);
+        float[] rowPiece = computed == null ? null : workspace.rowPiece(ncBlock);
 
         for (int jc = 0; jc < n; jc += ncBlock) {
             int nb = Math.min(ncBlock, n - jc);
             for (int pc = 0; pc < k; pc += kcBlock) {
                 int kb = Math.min(kcBlock, k - pc);
                 boolean add = accumulate || pc > 0;
-                GemmPacking.packB(transB, b, bOffset, ldb, pc, kb, jc, nb, nr, packedB, this);
+                if (computed == null) {
+                    GemmPacking.packB(stored.transB, stored.b, stored.bOffset, stored.ldb, pc, kb, jc, nb, nr,
+                            packedB, this);
+                } else {
+                    GemmPacking.packComputedB(computed, pc, kb, jc, nb, nr, packedB, rowPiece, this);
+                }
                 for (int ic = 0; ic < m; ic += mcBlock) {
                     int mb = Math.min(mcBlock, m - ic);
                     GemmPacking.packA(transA, a, aOffset, lda, ic, mb, pc, kb, mr, packedA);

@@ -22,6 +22,16 @@ final class GemmArguments {
         checkMatrix("C", c, cOffset, ldc, m, n);
     }
 
+    /** The checks for a product whose B is computed ({@link MatrixRows}) rather than stored. */
+    static void checkComputedB(boolean transA, int m, int n, int k, float[] a, int aOffset, int lda,
+                               float[] c, int cOffset, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("negative dimension: m=" + m + ", n=" + n + ", k=" + k);
+        }
+        checkMatrix("A", a, aOffset, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("C", c, cOffset, ldc, m, n);
+    }
+
     private static void checkMatrix(String name, float[] data, int offset, int ld, int rows, int cols) {
         if (data == null) {
             throw new NullPointerException(name + " is null");

@@ -19,4 +19,11 @@ public interface GemmKernel {
                   float[] b, int bOffset, int ldb,
                   boolean accumulate, float[] c, int cOffset, int ldc,
                   GemmWorkspace workspace);
+
+    /** Same contract as {@link Sgemm#multiply(boolean, int, int, int, float[], int, int, MatrixRows, boolean, float[], int, int, GemmWorkspace)}. */
+    void multiply(boolean transA, int m, int n, int k,
+                  float[] a, int aOffset, int lda,
+                  MatrixRows b,
+                  boolean accumulate, float[] c, int cOffset, int ldc,
+                  GemmWorkspace workspace);
 }

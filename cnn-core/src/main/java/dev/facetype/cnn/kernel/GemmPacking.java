@@ -114,6 +114,28 @@ final class GemmPacking {
     }
 
     /**
+     * A computed B: each row piece is produced once into {@code rowPiece} (it stays in L1) and dealt out nr
+     * values to each panel, like {@link #packBRows}.
+     */
+    static void packComputedB(MatrixRows b, int p0, int kb, int j0, int nb, int nr, float[] dst, float[] rowPiece,
+                              BlockedGemm kernel) {
+        int fullCols = nb - nb % nr;
+        int panelSize = panelStride(nr, kb);
+        for (int p = 0; p < kb; p++) {
+            b.row(p0 + p, j0, nb, rowPiece, 0);
+            int d = p * nr;
+            for (int j = 0; j < fullCols; j += nr, d += panelSize) {
+                kernel.copyPanelRow(rowPiece, j, dst, d);
+            }
+            if (fullCols < nb) {
+                int cols = nb - fullCols;
+                System.arraycopy(rowPiece, fullCols, dst, d, cols);
+                Arrays.fill(dst, d + cols, d + nr, 0f);
+            }
+        }
+    }
+
+    /**
      * Stored n x k: column j of the panel is a contiguous run of B. Eight source rows are read together (four
      * or sixteen were slower): more independent reads in flight when B comes from L3, and each destination
      * cache line is touched an eighth as often.

@@ -13,6 +13,8 @@ public final class GemmWorkspace {
     private float[] packedB = new float[0];
     private float[] edgeTile = new float[0];
     private float[] kernelScratch = new float[0];
+    private float[] rowPiece = new float[0];
+    private final StoredB storedB = new StoredB();
 
     /** An empty workspace; it grows on first use. */
     public GemmWorkspace() {
@@ -50,8 +52,33 @@ public final class GemmWorkspace {
         return kernelScratch;
     }
 
+    /** One row piece of a computed B ({@link MatrixRows}) before it is dealt out to the panels. */
+    float[] rowPiece(int size) {
+        if (rowPiece.length < size) {
+            rowPiece = new float[size];
+        }
+        return rowPiece;
+    }
+
+    /** The packer for a stored B, reused so that a product allocates nothing. */
+    StoredB storedB(boolean transB, float[] b, int bOffset, int ldb) {
+        storedB.transB = transB;
+        storedB.b = b;
+        storedB.bOffset = bOffset;
+        storedB.ldb = ldb;
+        return storedB;
+    }
+
     /** Floats currently held, for tests and diagnostics. */
     public long capacity() {
-        return (long) packedA.length + packedB.length + edgeTile.length + kernelScratch.length;
+        return (long) packedA.length + packedB.length + edgeTile.length + kernelScratch.length + rowPiece.length;
+    }
+
+    /** Packs blocks of a B held in an array (plain or transposed). */
+    static final class StoredB {
+        boolean transB;
+        float[] b;
+        int bOffset;
+        int ldb;
     }
 }

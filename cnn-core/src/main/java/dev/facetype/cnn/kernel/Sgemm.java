@@ -40,6 +40,19 @@ public final class Sgemm {
                 accumulate, c, cOffset, ldc, workspace);
     }
 
+    /**
+     * Like {@link #multiply(boolean, boolean, int, int, int, float[], int, int, float[], int, int, boolean,
+     * float[], int, int, GemmWorkspace)} with B (k x n) produced row piece by row piece by {@code b} while it
+     * is packed, e.g. a convolution's lowered input, which then never exists as a whole.
+     */
+    public static void multiply(boolean transA, int m, int n, int k,
+                                float[] a, int aOffset, int lda,
+                                MatrixRows b,
+                                boolean accumulate, float[] c, int cOffset, int ldc,
+                                GemmWorkspace workspace) {
+        SELECTED.multiply(transA, m, n, k, a, aOffset, lda, b, accumulate, c, cOffset, ldc, workspace);
+    }
+
     /** Whether the Vector API kernels can run in this JVM. */
     public static boolean vectorAvailable() {
         return ModuleLayer.boot().findModule(VECTOR_MODULE).isPresent();

@@ -3,6 +3,7 @@ package dev.facetype.cnn.layer;
 import dev.facetype.cnn.Shape;
 import dev.facetype.cnn.Tensor;
 import dev.facetype.cnn.kernel.GemmWorkspace;
+import dev.facetype.cnn.kernel.MatrixRows;
 import dev.facetype.cnn.kernel.Sgemm;
 import dev.facetype.cnn.parallel.ComputePool;
 import java.util.Arrays;
@@ -18,9 +19,10 @@ import java.util.Arrays;
  *
  * Lowered per image to a matrix product, output[n] (Cout x OH*OW) = weights (Cout x Cin*k*k) times
  * im2col(input[n]) (Cin*k*k x OH*OW). Work is split over images (and over column blocks of one image when
- * the batch is smaller than the pool), each worker lowering only its own share into its own scratch.
- * The backward pass recomputes the lowering instead of keeping it: holding a whole batch of lowered
- * matrices costs more memory bandwidth than rebuilding them.
+ * the batch is smaller than the pool). The forward pass lowers the image piece by piece straight into the
+ * product's cache-sized panels ({@link dev.facetype.cnn.kernel.MatrixRows}); the backward pass lowers each
+ * image into per-worker scratch and recomputes it rather than keeping a whole batch of lowered matrices,
+ * which would cost more memory bandwidth than rebuilding them.
  */
 public final class Conv2D extends AbstractLayer {
 
@@ -90,16 +92,17 @@ public final class Conv2D extends AbstractLayer {
                 int first = (int) ((long) pixels * block / blocks);
                 int last = (int) ((long) pixels * (block + 1) / blocks);
                 int span = last - first;
-                geometry.im2col(in, n * inSize, first, last, s.col, span);
+                s.lowered.select(in, n * inSize, first);
                 int outOffset = n * filters * pixels + first;
                 // Start each output row at its bias and let the product accumulate onto it: one pass less.
                 for (int c = 0; c < filters; c++) {
                     int row = outOffset + c * pixels;
                     Arrays.fill(out, row, row + span, values[biasOffset + c]);
                 }
-                Sgemm.multiply(false, false, filters, span, patch,
+                // The lowered image is packed straight into the product's panels, never stored whole.
+                Sgemm.multiply(false, filters, span, patch,
                         values, weightOffset, patch,
-                        s.col, 0, span,
+                        s.lowered,
                         true, out, outOffset, pixels, s.gemm);
             }
         });
@@ -191,15 +194,35 @@ public final class Conv2D extends AbstractLayer {
         return s;
     }
 
+    /** One image's lowered matrix, computed row piece by row piece while the product packs it. */
+    private final class LoweredImage implements MatrixRows {
+        private float[] x;
+        private int xOffset;
+        private int firstPixel;
+
+        /** Columns are counted from {@code firstPixel}, the first output pixel of the worker's block. */
+        void select(float[] input, int offset, int first) {
+            this.x = input;
+            this.xOffset = offset;
+            this.firstPixel = first;
+        }
+
+        @Override
+        public void row(int row, int firstColumn, int count, float[] dst, int offset) {
+            geometry.lowerRow(x, xOffset, row, firstPixel + firstColumn, count, dst, offset);
+        }
+    }
+
     @Override
     public Layer inferenceCopy() {
         return new Conv2D(name(), inputShape(), geometry, filters, values, gradients, weightOffset, pool);
     }
 
     /** One worker's buffers, allocated on first use and reused for every batch. */
-    private static final class WorkerScratch {
+    private final class WorkerScratch {
         final float[] col;
         final GemmWorkspace gemm = new GemmWorkspace();
+        final LoweredImage lowered = new LoweredImage();
         float[] colGradient;
         float[] weightGradient;
         float[] biasGradient;

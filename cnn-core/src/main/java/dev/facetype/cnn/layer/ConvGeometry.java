@@ -72,28 +72,36 @@ public final class ConvGeometry {
      * {@code ld} (at least {@code last - first}).
      */
     public void im2col(float[] x, int xOffset, int first, int last, float[] col, int ld) {
-        for (int c = 0; c < channels; c++) {
-            int plane = xOffset + c * height * width;
-            for (int i = 0; i < kernel; i++) {
-                for (int j = 0; j < kernel; j++) {
-                    int rowStart = ((c * kernel + i) * kernel + j) * ld;
-                    int p = first;
-                    while (p < last) {
-                        int oy = p / outWidth;
-                        int ox = p - oy * outWidth;
-                        int rowEnd = Math.min(last, p - ox + outWidth);
-                        int dst = rowStart + (p - first);
-                        int iy = oy * stride - padTop + i;
-                        int count = rowEnd - p;
-                        if (iy < 0 || iy >= height) {
-                            Arrays.fill(col, dst, dst + count, 0f);
-                        } else {
-                            copyRow(x, plane + iy * width, ox, count, j, col, dst);
-                        }
-                        p = rowEnd;
-                    }
-                }
+        int rows = patchSize();
+        for (int row = 0; row < rows; row++) {
+            lowerRow(x, xOffset, row, first, last - first, col, row * ld);
+        }
+    }
+
+    /**
+     * Writes columns {@code [first, first + count)} of row {@code row} = (c*k + i)*k + j of one image's lowered
+     * matrix to {@code dst[offset ..]}: the input pixels the kernel tap (c, i, j) sees for those outputs.
+     */
+    public void lowerRow(float[] x, int xOffset, int row, int first, int count, float[] dst, int offset) {
+        int j = row % kernel;
+        int i = (row / kernel) % kernel;
+        int c = row / (kernel * kernel);
+        int plane = xOffset + c * height * width;
+        int last = first + count;
+        int p = first;
+        while (p < last) {
+            int oy = p / outWidth;
+            int ox = p - oy * outWidth;
+            int rowEnd = Math.min(last, p - ox + outWidth);
+            int dstIndex = offset + (p - first);
+            int iy = oy * stride - padTop + i;
+            int run = rowEnd - p;
+            if (iy < 0 || iy >= height) {
+                Arrays.fill(dst, dstIndex, dstIndex + run, 0f);
+            } else {
+                copyRow(x, plane + iy * width, ox, run, j, dst, dstIndex);
             }
+            p = rowEnd;
         }
     }
 
