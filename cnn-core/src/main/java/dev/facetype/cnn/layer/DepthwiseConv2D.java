@@ -1,0 +1,243 @@
+package dev.facetype.cnn.layer;
+
+import dev.facetype.cnn.Shape;
+import dev.facetype.cnn.Tensor;
+import dev.facetype.cnn.parallel.ComputePool;
+import java.util.Arrays;
+
+/**
+ * Depthwise k x k convolution with bias and explicit {@link Pads}: every channel is filtered by its own kernel
+ * (a grouped convolution with one channel per group, ONNX's {@code Conv} with {@code group == channels}).
+ *
+ * <pre>
+ *   input   (N, C, H, W)
+ *   weights (C, 1, k, k)   bias (C)
+ *   output  (N, C, OH, OW)   OH = (H + top + bottom - k) / s + 1, OW likewise
+ *   output[n][c][oy][ox] = bias[c] + sum_{i,j} weights[c][0][i][j] * input[n][c][oy*s - top + i][ox*s - left + j]
+ * </pre>
+ *
+ * Computed directly rather than lowered: a depthwise filter has only k*k multiply-adds per output value, so
+ * im2col would copy k*k values to save nothing. Each output row takes one pass per kernel row, with the k
+ * taps of that row inside the loop, and the columns whose window crosses the border done apart.
+ */
+public final class DepthwiseConv2D extends AbstractLayer {
+
+    private static final int MIN_VALUES_PER_WORKER = 1 << 14;
+
+    private final int channels;
+    private final int height;
+    private final int width;
+    private final int kernel;
+    private final int stride;
+    private final Pads pads;
+    private final int outHeight;
+    private final int outWidth;
+    /** Output columns whose whole window lies inside the input: [insideFirst, insideLast). */
+    private final int insideFirst;
+    private final int insideLast;
+    private final float[] values;
+    private final float[] gradients;
+    private final int weightOffset;
+    private final int biasOffset;
+    private final ComputePool pool;
+
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradInput;
+
+    /**
+     * @param values    the parameter array; weights (C, 1, k, k) at {@code weightOffset}, then the bias (C)
+     * @param gradients the gradient array, same layout
+     */
+    public DepthwiseConv2D(String name, Shape inputShape, int kernel, int stride, Pads pads, float[] values,
+                           float[] gradients, int weightOffset, ComputePool pool) {
+        super(name, inputShape, outputShape(name, inputShape, kernel, stride, pads));
+        this.channels = inputShape.dim(0);
+        this.height = inputShape.dim(1);
+        this.width = inputShape.dim(2);
+        this.kernel = kernel;
+        this.stride = stride;
+        this.pads = pads;
+        this.outHeight = outputShape().dim(1);
+        this.outWidth = outputShape().dim(2);
+        this.insideFirst = Math.min(outWidth, firstInside(0));
+        this.insideLast = Math.max(insideFirst, lastInside(kernel - 1));
+        this.values = values;
+        this.gradients = gradients;
+        this.weightOffset = weightOffset;
+        this.biasOffset = weightOffset + channels * kernel * kernel;
+        this.pool = pool;
+    }
+
+    private static Shape outputShape(String name, Shape input, int kernel, int stride, Pads pads) {
+        if (input.rank() != 3) {
+            throw new IllegalArgumentException(name + ": a convolution needs (channels, height, width) input, got " + input);
+        }
+        if (kernel < 1 || stride < 1) {
+            throw new IllegalArgumentException(name + ": kernel and stride must be positive");
+        }
+        int oh = pads.outHeight(input.dim(1), kernel, stride);
+        int ow = pads.outWidth(input.dim(2), kernel, stride);
+        if (oh <= 0 || ow <= 0) {
+            throw new IllegalArgumentException(name + ": a " + kernel + "x" + kernel + " window with " + pads
+                    + " does not fit input " + input);
+        }
+        return Shape.of(input.dim(0), oh, ow);
+    }
+
+    /** Number of weights: C * k * k. */
+    public static int weightCount(Shape input, int kernel) {
+        return input.dim(0) * kernel * kernel;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        checkInput(x);
+        int batch = x.batchSize();
+        input = x;
+        output = reuse(output, outputShape(), batch);
+        float[] in = x.data();
+        float[] out = output.data();
+        int inPlane = height * width;
+        int outPlane = outHeight * outWidth;
+        pool.parallelFor(batch * channels, Math.max(1, MIN_VALUES_PER_WORKER / outPlane), (worker, start, end) -> {
+            for (int plane = start; plane < end; plane++) {
+                int c = plane % channels;
+                forwardPlane(in, plane * inPlane, weightOffset + c * kernel * kernel, values[biasOffset + c],
+                        out, plane * outPlane);
+            }
+        });
+        return output;
+    }
+
+    private void forwardPlane(float[] in, int inBase, int w, float bias, float[] out, int outBase) {
+        for (int oy = 0; oy < outHeight; oy++) {
+            int o = outBase + oy * outWidth;
+            Arrays.fill(out, o, o + outWidth, bias);
+            for (int i = 0; i < kernel; i++) {
+                int iy = oy * stride - pads.top() + i;
+                if (iy >= 0 && iy < height) {
+                    addKernelRow(in, inBase + iy * width - pads.left(), w + i * kernel, out, o);
+                }
+            }
+        }
+    }
+
+    /** out[o + ox] += sum_j weights[w + j] * in[row + ox*s + j] for every output column; row is shifted by -left. */
+    private void addKernelRow(float[] in, int row, int w, float[] out, int o) {
+        if (kernel == 3 && stride == 1) {
+            float w0 = values[w];
+            float w1 = values[w + 1];
+            float w2 = values[w + 2];
+            for (int ox = insideFirst; ox < insideLast; ox++) {
+                out[o + ox] += w0 * in[row + ox] + w1 * in[row + ox + 1] + w2 * in[row + ox + 2];
+            }
+        } else {
+            for (int ox = insideFirst; ox < insideLast; ox++) {
+                float sum = 0f;
+                int start = row + ox * stride;
+                for (int j = 0; j < kernel; j++) {
+                    sum += values[w + j] * in[start + j];
+                }
+                out[o + ox] += sum;
+            }
+        }
+        for (int ox = 0; ox < insideFirst; ox++) {
+            out[o + ox] += borderSum(in, row, w, ox);
+        }
+        for (int ox = insideLast; ox < outWidth; ox++) {
+            out[o + ox] += borderSum(in, row, w, ox);
+        }
+    }
+
+    private float borderSum(float[] in, int row, int w, int ox) {
+        float sum = 0f;
+        for (int j = 0; j < kernel; j++) {
+            int ix = ox * stride - pads.left() + j;
+            if (ix >= 0 && ix < width) {
+                sum += values[w + j] * in[row + ox * stride + j];
+            }
+        }
+        return sum;
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        int batch = input.batchSize();
+        checkGradient(gradOutput, batch);
+        float[] in = input.data();
+        float[] dOut = gradOutput.data();
+        float[] dx = null;
+        if (needInputGradient) {
+            gradInput = reuse(gradInput, inputShape(), batch);
+            dx = gradInput.data();
+        }
+        float[] dxData = dx;
+        int inPlane = height * width;
+        int outPlane = outHeight * outWidth;
+        // One worker per channel block: each channel's weight gradient is summed over the batch by one worker,
+        // in image order, so the result does not depend on the thread count.
+        pool.parallelFor(channels, 1, (worker, start, end) -> {
+            for (int c = start; c < end; c++) {
+                int w = weightOffset + c * kernel * kernel;
+                for (int n = 0; n < batch; n++) {
+                    int plane = n * channels + c;
+                    if (dxData != null) {
+                        Arrays.fill(dxData, plane * inPlane, (plane + 1) * inPlane, 0f);
+                    }
+                    backwardPlane(in, plane * inPlane, w, dOut, plane * outPlane, biasOffset + c, dxData);
+                }
+            }
+        });
+        return needInputGradient ? gradInput : null;
+    }
+
+    private void backwardPlane(float[] in, int inBase, int w, float[] dOut, int outBase, int bias, float[] dx) {
+        float biasSum = 0f;
+        for (int p = 0; p < outHeight * outWidth; p++) {
+            biasSum += dOut[outBase + p];
+        }
+        gradients[bias] += biasSum;
+        for (int i = 0; i < kernel; i++) {
+            for (int j = 0; j < kernel; j++) {
+                int first = firstInside(j);
+                int last = lastInside(j);
+                float weight = values[w + i * kernel + j];
+                float weightSum = 0f;
+                for (int oy = 0; oy < outHeight; oy++) {
+                    int iy = oy * stride - pads.top() + i;
+                    if (iy < 0 || iy >= height) {
+                        continue;
+                    }
+                    int row = inBase + iy * width - pads.left() + j;
+                    int o = outBase + oy * outWidth;
+                    for (int ox = first; ox < last; ox++) {
+                        float g = dOut[o + ox];
+                        weightSum += g * in[row + ox * stride];
+                        if (dx != null) {
+                            dx[row + ox * stride] += weight * g;
+                        }
+                    }
+                }
+                gradients[w + i * kernel + j] += weightSum;
+            }
+        }
+    }
+
+    /** First ox whose input column ox*s - left + j is inside the image. */
+    private int firstInside(int j) {
+        int need = pads.left() - j;
+        return need <= 0 ? 0 : Math.min(outWidth, (need + stride - 1) / stride);
+    }
+
+    /** One past the last ox whose input column is inside the image. */
+    private int lastInside(int j) {
+        int limit = width - 1 + pads.left() - j;
+        return limit < 0 ? 0 : Math.min(outWidth, limit / stride + 1);
+    }
+
+    @Override
+    public Layer inferenceCopy() {
+        return new DepthwiseConv2D(name(), inputShape(), kernel, stride, pads, values, gradients, weightOffset, pool);
+    }
+}

@@ -1,0 +1,232 @@
+package dev.facetype.cnn.layer;
+
+import dev.facetype.cnn.Shape;
+import dev.facetype.cnn.Tensor;
+import dev.facetype.cnn.kernel.GemmWorkspace;
+import dev.facetype.cnn.kernel.Sgemm;
+import dev.facetype.cnn.parallel.ComputePool;
+import java.util.Arrays;
+
+/**
+ * k x k convolution with bias, explicit {@link Pads} and {@code groups} independent channel groups (groups = 1
+ * is an ordinary convolution, as ONNX's {@code Conv} with explicit pads).
+ *
+ * <pre>
+ *   input   (N, Cin, H, W)                        G groups, Cin and Cout both divisible by G
+ *   weights (Cout, Cin/G, k, k)   bias (Cout)
+ *   output  (N, Cout, OH, OW)     OH = (H + top + bottom - k) / s + 1, OW likewise
+ *   output[n][f] = bias[f] + sum over the Cin/G channels of f's group (f / (Cout/G)) of the window products
+ * </pre>
+ *
+ * Each (image, group) is lowered with {@link PaddedConvGeometry} and multiplied with {@link Sgemm}: output rows
+ * of group g (Cout/G x OH*OW) = weights of g (Cout/G x Cin/G*k*k) times the lowered slice. When there are fewer
+ * (image, group) items than workers, each is cut into column blocks. For depthwise 3x3 filters
+ * ({@code groups == Cin == Cout}) {@link DepthwiseConv2D} is much faster.
+ */
+public final class GroupedConv2D extends AbstractLayer {
+
+    private static final int MIN_PIXELS_PER_BLOCK = 256;
+
+    private final int filters;
+    private final int kernel;
+    private final int stride;
+    private final Pads pads;
+    private final int groups;
+    private final PaddedConvGeometry geometry;
+    private final int groupFilters;
+    private final int patch;
+    private final int pixels;
+    private final float[] values;
+    private final float[] gradients;
+    private final int weightOffset;
+    private final int biasOffset;
+    private final ComputePool pool;
+    private final WorkerScratch[] scratch;
+
+    private Tensor input;
+    private Tensor output;
+    private Tensor gradInput;
+
+    /**
+     * @param values    the parameter array; weights (Cout, Cin/G, k, k) at {@code weightOffset}, then the bias
+     * @param gradients the gradient array, same layout
+     */
+    public GroupedConv2D(String name, Shape inputShape, int filters, int kernel, int stride, Pads pads, int groups,
+                         float[] values, float[] gradients, int weightOffset, ComputePool pool) {
+        super(name, inputShape, outputShape(name, inputShape, filters, kernel, stride, pads, groups));
+        this.filters = filters;
+        this.kernel = kernel;
+        this.stride = stride;
+        this.pads = pads;
+        this.groups = groups;
+        this.geometry = new PaddedConvGeometry(inputShape, inputShape.dim(0) / groups, kernel, stride, pads);
+        this.groupFilters = filters / groups;
+        this.patch = geometry.patchSize();
+        this.pixels = geometry.outputPixels();
+        this.values = values;
+        this.gradients = gradients;
+        this.weightOffset = weightOffset;
+        this.biasOffset = weightOffset + filters * patch;
+        this.pool = pool;
+        this.scratch = new WorkerScratch[pool.threads()];
+    }
+
+    private static Shape outputShape(String name, Shape input, int filters, int kernel, int stride, Pads pads,
+                                     int groups) {
+        if (input.rank() != 3) {
+            throw new IllegalArgumentException(name + ": a convolution needs (channels, height, width) input, got " + input);
+        }
+        if (groups < 1 || input.dim(0) % groups != 0 || filters % groups != 0) {
+            throw new IllegalArgumentException(name + ": " + groups + " groups must divide both the " + input.dim(0)
+                    + " input channels and the " + filters + " filters");
+        }
+        int oh = pads.outHeight(input.dim(1), kernel, stride);
+        int ow = pads.outWidth(input.dim(2), kernel, stride);
+        if (oh <= 0 || ow <= 0) {
+            throw new IllegalArgumentException(name + ": a " + kernel + "x" + kernel + " window with " + pads
+                    + " does not fit input " + input);
+        }
+        return Shape.of(filters, oh, ow);
+    }
+
+    /** Number of weights: Cout * Cin/G * k * k. */
+    public static int weightCount(Shape input, int filters, int kernel, int groups) {
+        return filters * (input.dim(0) / groups) * kernel * kernel;
+    }
+
+    @Override
+    public Tensor forward(Tensor x, boolean training) {
+        checkInput(x);
+        int batch = x.batchSize();
+        input = x;
+        output = reuse(output, outputShape(), batch);
+        float[] in = x.data();
+        float[] out = output.data();
+        int inSize = inputShape().size();
+        int groupInput = inSize / groups;
+        int items = batch * groups;
+        int blocks = blocksPerItem(items);
+        pool.parallelFor(items * blocks, 1, (worker, start, end) -> {
+            WorkerScratch s = scratch(worker);
+            for (int task = start; task < end; task++) {
+                int item = task / blocks;
+                int block = task - item * blocks;
+                int n = item / groups;
+                int g = item - n * groups;
+                int first = ComputePool.blockStart(pixels, blocks, block);
+                int span = ComputePool.blockStart(pixels, blocks, block + 1) - first;
+                float[] col = s.fullCol(patch * span);
+                geometry.im2col(in, n * inSize + g * groupInput, first, first + span, col, span);
+                int firstFilter = g * groupFilters;
+                int outOffset = (n * filters + firstFilter) * pixels + first;
+                for (int f = 0; f < groupFilters; f++) {
+                    int row = outOffset + f * pixels;
+                    Arrays.fill(out, row, row + span, values[biasOffset + firstFilter + f]);
+                }
+                Sgemm.multiply(false, false, groupFilters, span, patch,
+                        values, weightOffset + firstFilter * patch, patch,
+                        col, 0, span,
+                        true, out, outOffset, pixels, s.gemm);
+            }
+        });
+        return output;
+    }
+
+    private int blocksPerItem(int items) {
+        if (items >= pool.threads()) {
+            return 1;
+        }
+        int wanted = (pool.threads() + items - 1) / items;
+        return Math.max(1, Math.min(wanted, pixels / MIN_PIXELS_PER_BLOCK));
+    }
+
+    @Override
+    public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        int batch = input.batchSize();
+        checkGradient(gradOutput, batch);
+        float[] in = input.data();
+        float[] dOut = gradOutput.data();
+        float[] dx = null;
+        if (needInputGradient) {
+            gradInput = reuse(gradInput, inputShape(), batch);
+            dx = gradInput.data();
+        }
+        float[] dxData = dx;
+        int inSize = inputShape().size();
+        int groupInput = inSize / groups;
+        // Each worker owns whole groups, so weight gradients need no reduction across workers and the order of
+        // the sums over images is fixed: reproducible for any thread count.
+        pool.parallelFor(groups, 1, (worker, start, end) -> {
+            WorkerScratch s = scratch(worker);
+            float[] col = s.fullCol(patch * pixels);
+            float[] dCol = s.colGradient(patch * pixels);
+            for (int g = start; g < end; g++) {
+                int firstFilter = g * groupFilters;
+                for (int n = 0; n < batch; n++) {
+                    int xOffset = n * inSize + g * groupInput;
+                    geometry.im2col(in, xOffset, 0, pixels, col, pixels);
+                    int dOutOffset = (n * filters + firstFilter) * pixels;
+                    // dW[g] (Cout/G x K) += dOut[n][g] (Cout/G x P) * col^T (P x K)
+                    Sgemm.multiply(false, true, groupFilters, patch, pixels,
+                            dOut, dOutOffset, pixels,
+                            col, 0, pixels,
+                            true, gradients, weightOffset + firstFilter * patch, patch, s.gemm);
+                    for (int f = 0; f < groupFilters; f++) {
+                        float sum = 0f;
+                        int row = dOutOffset + f * pixels;
+                        for (int p = 0; p < pixels; p++) {
+                            sum += dOut[row + p];
+                        }
+                        gradients[biasOffset + firstFilter + f] += sum;
+                    }
+                    if (dxData != null) {
+                        // dCol (K x P) = W[g]^T (K x Cout/G) * dOut[n][g] (Cout/G x P), scattered back onto the slice
+                        Sgemm.multiply(true, false, patch, pixels, groupFilters,
+                                values, weightOffset + firstFilter * patch, patch,
+                                dOut, dOutOffset, pixels,
+                                false, dCol, 0, pixels, s.gemm);
+                        Arrays.fill(dxData, xOffset, xOffset + groupInput, 0f);
+                        geometry.col2im(dCol, pixels, dxData, xOffset);
+                    }
+                }
+            }
+        });
+        return needInputGradient ? gradInput : null;
+    }
+
+    private WorkerScratch scratch(int worker) {
+        WorkerScratch s = scratch[worker];
+        if (s == null) {
+            s = new WorkerScratch();
+            scratch[worker] = s;
+        }
+        return s;
+    }
+
+    @Override
+    public Layer inferenceCopy() {
+        return new GroupedConv2D(name(), inputShape(), filters, kernel, stride, pads, groups, values, gradients,
+                weightOffset, pool);
+    }
+
+    /** One worker's buffers, allocated on first use and reused. */
+    private static final class WorkerScratch {
+        final GemmWorkspace gemm = new GemmWorkspace();
+        float[] col = new float[0];
+        float[] colGradient;
+
+        float[] fullCol(int size) {
+            if (col.length < size) {
+                col = new float[size];
+            }
+            return col;
+        }
+
+        float[] colGradient(int size) {
+            if (colGradient == null || colGradient.length < size) {
+                colGradient = new float[size];
+            }
+            return colGradient;
+        }
+    }
+}
