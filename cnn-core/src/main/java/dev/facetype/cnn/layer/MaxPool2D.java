@@ -72,6 +72,15 @@ public final class MaxPool2D extends AbstractLayer {
         float[] in = x.data();
         float[] out = output.data();
         int inPlane = height * width;
+        if (!training && twoByTwoInside()) {
+            // Inference needs no winners (backward follows only a training pass): a branch-free max is much faster.
+            pool.parallelFor(planes, Math.max(1, 16384 / inPlane), (worker, start, end) -> {
+                for (int plane = start; plane < end; plane++) {
+                    maxTwoByTwo(in, plane * inPlane, out, plane * outPlane);
+                }
+            });
+            return output;
+        }
         pool.parallelFor(planes, Math.max(1, 16384 / inPlane), (worker, start, end) -> {
             for (int plane = start; plane < end; plane++) {
                 poolPlane(in, plane * inPlane, out, winners, plane * outPlane);
@@ -80,8 +89,24 @@ public final class MaxPool2D extends AbstractLayer {
         return output;
     }
 
+    private boolean twoByTwoInside() {
+        return size == 2 && stride == 2 && padTop == 0 && padLeft == 0 && 2 * outHeight <= height && 2 * outWidth <= width;
+    }
+
+    private void maxTwoByTwo(float[] in, int inBase, float[] out, int outBase) {
+        for (int oy = 0; oy < outHeight; oy++) {
+            int top = inBase + 2 * oy * width;
+            int bottom = top + width;
+            int o = outBase + oy * outWidth;
+            for (int ox = 0; ox < outWidth; ox++) {
+                out[o + ox] = Math.max(Math.max(in[top + 2 * ox], in[top + 2 * ox + 1]),
+                        Math.max(in[bottom + 2 * ox], in[bottom + 2 * ox + 1]));
+            }
+        }
+    }
+
     private void poolPlane(float[] in, int inBase, float[] out, int[] winner, int outBase) {
-        if (size == 2 && stride == 2 && padTop == 0 && padLeft == 0 && 2 * outHeight <= height && 2 * outWidth <= width) {
+        if (twoByTwoInside()) {
             poolPlaneTwoByTwo(in, inBase, out, winner, outBase);
             return;
         }
