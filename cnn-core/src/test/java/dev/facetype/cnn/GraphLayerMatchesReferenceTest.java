@@ -144,6 +144,24 @@ class GraphLayerMatchesReferenceTest {
     }
 
     @Test
+    void maxPoolAtInferenceMatchesReferenceWithoutKeepingWinners() {
+        SplittableRandom random = new SplittableRandom(47);
+        for (ComputePool pool : POOLS) {
+            for (int[] s : new int[][] {{16, 32, 32}, {3, 9, 7}, {2, 2, 2}}) {
+                Shape shape = Shape.of(s);
+                dev.facetype.cnn.layer.MaxPool2D layer = new dev.facetype.cnn.layer.MaxPool2D("pool", shape, 2, 2,
+                        dev.facetype.cnn.layer.Padding.VALID, pool);
+                Tensor x = new Tensor(shape.withBatch(2), randomFloats(random, 2 * shape.size()));
+                dev.facetype.cnn.reference.ReferenceMaxPool2D reference = new dev.facetype.cnn.reference.ReferenceMaxPool2D(
+                        2 * s[0], s[1], s[2], 2, 2, dev.facetype.cnn.layer.Padding.VALID);
+                double[] expected = reference.forward(toDouble(x.data()));
+                assertClose("maxpool inference", expected, layer.forward(x, false).data(), 1);
+                assertClose("maxpool training", expected, layer.forward(x, true).data(), 1);
+            }
+        }
+    }
+
+    @Test
     void upsampleMatchesReference() {
         SplittableRandom random = new SplittableRandom(43);
         for (ComputePool pool : POOLS) {

@@ -2,6 +2,7 @@ package dev.facetype.cnn.layer;
 
 import dev.facetype.cnn.Shape;
 import dev.facetype.cnn.Tensor;
+import dev.facetype.cnn.kernel.RowFilter3x3;
 import dev.facetype.cnn.parallel.ComputePool;
 import java.util.Arrays;
 
@@ -17,12 +18,14 @@ import java.util.Arrays;
  * </pre>
  *
  * Computed directly rather than lowered: a depthwise filter has only k*k multiply-adds per output value, so
- * im2col would copy k*k values to save nothing. Each output row takes one pass per kernel row, with the k
- * taps of that row inside the loop, and the columns whose window crosses the border done apart.
+ * im2col would copy k*k values to save nothing. A 3x3, stride-1 filter (the common case) runs each output row
+ * through {@link RowFilter3x3}; other sizes take one pass per kernel row with its k taps inside the loop. The
+ * columns whose window crosses the border are done apart.
  */
 public final class DepthwiseConv2D extends AbstractLayer {
 
     private static final int MIN_VALUES_PER_WORKER = 1 << 14;
+    private static final RowFilter3x3 ROW_FILTER = RowFilter3x3.selected();
 
     private final int channels;
     private final int height;
@@ -111,6 +114,10 @@ public final class DepthwiseConv2D extends AbstractLayer {
     }
 
     private void forwardPlane(float[] in, int inBase, int w, float bias, float[] out, int outBase) {
+        if (kernel == 3 && stride == 1) {
+            forwardPlaneThreeByThree(in, inBase, w, bias, out, outBase);
+            return;
+        }
         for (int oy = 0; oy < outHeight; oy++) {
             int o = outBase + oy * outWidth;
             Arrays.fill(out, o, o + outWidth, bias);
@@ -123,24 +130,48 @@ public final class DepthwiseConv2D extends AbstractLayer {
         }
     }
 
+    /**
+     * The common 3x3, stride-1 filter: the columns whose window lies inside go to {@link RowFilter3x3} (all nine
+     * taps in one pass, vectorised), the border columns are summed here.
+     */
+    private void forwardPlaneThreeByThree(float[] in, int inBase, int w, float bias, float[] out, int outBase) {
+        int[] rows = new int[3];
+        for (int oy = 0; oy < outHeight; oy++) {
+            int o = outBase + oy * outWidth;
+            for (int i = 0; i < 3; i++) {
+                int iy = oy - pads.top() + i;
+                rows[i] = iy >= 0 && iy < height ? inBase + iy * width - pads.left() : RowFilter3x3.NO_ROW;
+            }
+            ROW_FILTER.filterRow(in, rows[0], rows[1], rows[2], values, w, bias, out, o, insideFirst, insideLast);
+            for (int ox = 0; ox < insideFirst; ox++) {
+                out[o + ox] = bias + borderColumn(in, rows, w, ox);
+            }
+            for (int ox = insideLast; ox < outWidth; ox++) {
+                out[o + ox] = bias + borderColumn(in, rows, w, ox);
+            }
+        }
+    }
+
+    /** The 3x3 window's sum at a border column, rows in the padding left out. */
+    private float borderColumn(float[] in, int[] rows, int w, int ox) {
+        float sum = 0f;
+        for (int i = 0; i < 3; i++) {
+            if (rows[i] != RowFilter3x3.NO_ROW) {
+                sum += borderSum(in, rows[i], w + 3 * i, ox);
+            }
+        }
+        return sum;
+    }
+
     /** out[o + ox] += sum_j weights[w + j] * in[row + ox*s + j] for every output column; row is shifted by -left. */
     private void addKernelRow(float[] in, int row, int w, float[] out, int o) {
-        if (kernel == 3 && stride == 1) {
-            float w0 = values[w];
-            float w1 = values[w + 1];
-            float w2 = values[w + 2];
-            for (int ox = insideFirst; ox < insideLast; ox++) {
-                out[o + ox] += w0 * in[row + ox] + w1 * in[row + ox + 1] + w2 * in[row + ox + 2];
+        for (int ox = insideFirst; ox < insideLast; ox++) {
+            float sum = 0f;
+            int start = row + ox * stride;
+            for (int j = 0; j < kernel; j++) {
+                sum += values[w + j] * in[start + j];
             }
-        } else {
-            for (int ox = insideFirst; ox < insideLast; ox++) {
-                float sum = 0f;
-                int start = row + ox * stride;
-                for (int j = 0; j < kernel; j++) {
-                    sum += values[w + j] * in[start + j];
-                }
-                out[o + ox] += sum;
-            }
+            out[o + ox] += sum;
         }
         for (int ox = 0; ox < insideFirst; ox++) {
             out[o + ox] += borderSum(in, row, w, ox);

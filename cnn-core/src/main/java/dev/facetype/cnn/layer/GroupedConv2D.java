@@ -36,6 +36,7 @@ public final class GroupedConv2D extends AbstractLayer {
     private final int groupFilters;
     private final int patch;
     private final int pixels;
+    private final boolean pointwise;
     private final float[] values;
     private final float[] gradients;
     private final int weightOffset;
@@ -63,6 +64,7 @@ public final class GroupedConv2D extends AbstractLayer {
         this.groupFilters = filters / groups;
         this.patch = geometry.patchSize();
         this.pixels = geometry.outputPixels();
+        this.pointwise = kernel == 1 && stride == 1 && pads.equals(Pads.none());
         this.values = values;
         this.gradients = gradients;
         this.weightOffset = weightOffset;
@@ -115,8 +117,20 @@ public final class GroupedConv2D extends AbstractLayer {
                 int g = item - n * groups;
                 int first = ComputePool.blockStart(pixels, blocks, block);
                 int span = ComputePool.blockStart(pixels, blocks, block + 1) - first;
-                float[] col = s.fullCol(patch * span);
-                geometry.im2col(in, n * inSize + g * groupInput, first, first + span, col, span);
+                float[] col;
+                int colOffset;
+                int ldCol;
+                if (pointwise) {
+                    // A 1x1, stride-1 window without padding: the input slice already is the lowered matrix.
+                    col = in;
+                    colOffset = n * inSize + g * groupInput + first;
+                    ldCol = pixels;
+                } else {
+                    col = s.fullCol(patch * span);
+                    geometry.im2col(in, n * inSize + g * groupInput, first, first + span, col, span);
+                    colOffset = 0;
+                    ldCol = span;
+                }
                 int firstFilter = g * groupFilters;
                 int outOffset = (n * filters + firstFilter) * pixels + first;
                 for (int f = 0; f < groupFilters; f++) {
@@ -125,7 +139,7 @@ public final class GroupedConv2D extends AbstractLayer {
                 }
                 Sgemm.multiply(false, false, groupFilters, span, patch,
                         values, weightOffset + firstFilter * patch, patch,
-                        col, 0, span,
+                        col, colOffset, ldCol,
                         true, out, outOffset, pixels, s.gemm);
             }
         });

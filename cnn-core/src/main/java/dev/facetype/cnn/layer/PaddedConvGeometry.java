@@ -108,12 +108,19 @@ public final class PaddedConvGeometry {
 
     /** x[row][ox*s - left + j] for ox in [ox0, ox0 + count), zero outside the row. */
     private void copyRow(float[] x, int rowBase, int ox0, int count, int j, float[] col, int dst) {
-        int first = firstInside(j);
-        int last = lastInside(j);
-        for (int t = 0; t < count; t++) {
-            int ox = ox0 + t;
-            col[dst + t] = ox >= first && ox < last ? x[rowBase + ox * stride - left + j] : 0f;
+        int inside0 = Math.min(Math.max(firstInside(j), ox0), ox0 + count);
+        int inside1 = Math.max(Math.min(lastInside(j), ox0 + count), inside0);
+        Arrays.fill(col, dst, dst + inside0 - ox0, 0f);
+        int src = rowBase - left + j;
+        int out = dst - ox0;
+        if (stride == 1) {
+            System.arraycopy(x, src + inside0, col, out + inside0, inside1 - inside0);
+        } else {
+            for (int ox = inside0; ox < inside1; ox++) {
+                col[out + ox] = x[src + ox * stride];
+            }
         }
+        Arrays.fill(col, out + inside1, dst + count, 0f);
     }
 
     /**
