@@ -1,6 +1,12 @@
-package dev.facetype.vision.detect;
+package dev.facetype.vision.opencv;
 
 import dev.facetype.vision.RasterImage;
+import dev.facetype.vision.detect.DetectedFace;
+import dev.facetype.vision.detect.DetectorPool;
+import dev.facetype.vision.detect.FaceBox;
+import dev.facetype.vision.detect.FaceDetector;
+import dev.facetype.vision.detect.FaceDetectorException;
+import dev.facetype.vision.detect.HaarSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,13 +24,13 @@ import org.opencv.objdetect.CascadeClassifier;
  * with it; YuNet finds more faces and far fewer false ones. Safe for concurrent use (a pool of cascades).
  * The score of a face is the number of raw detections merged into it.
  */
-final class HaarCascadeFaceDetector implements FaceDetector {
+final class OpenCvHaarCascadeDetector implements FaceDetector {
 
     private final HaarSettings settings;
     private final DetectorPool<CascadeClassifier> pool;
 
     /** All cascades are loaded now, so {@code cascadeFile} may be deleted when this returns. */
-    HaarCascadeFaceDetector(Path cascadeFile, HaarSettings settings) {
+    OpenCvHaarCascadeDetector(Path cascadeFile, HaarSettings settings) {
         OpenCvSupport.ensureLoaded();
         this.settings = settings;
         this.pool = new DetectorPool<>(settings.poolSize(), () -> load(cascadeFile));

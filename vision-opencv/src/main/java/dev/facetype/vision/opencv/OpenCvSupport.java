@@ -1,6 +1,7 @@
-package dev.facetype.vision.detect;
+package dev.facetype.vision.opencv;
 
 import dev.facetype.vision.RasterImage;
+import dev.facetype.vision.detect.FaceDetectorException;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;

@@ -1,6 +1,14 @@
-package dev.facetype.vision.detect;
+package dev.facetype.vision.opencv;
 
 import dev.facetype.vision.RasterImage;
+import dev.facetype.vision.detect.DetectedFace;
+import dev.facetype.vision.detect.DetectorPool;
+import dev.facetype.vision.detect.FaceBox;
+import dev.facetype.vision.detect.FaceDetector;
+import dev.facetype.vision.detect.FaceDetectorException;
+import dev.facetype.vision.detect.FaceLandmarks;
+import dev.facetype.vision.detect.ImagePoint;
+import dev.facetype.vision.detect.YuNetSettings;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +19,11 @@ import org.opencv.core.Size;
 import org.opencv.objdetect.FaceDetectorYN;
 
 /**
- * OpenCV's YuNet CNN face detector ({@code FaceDetectorYN}). Safe for concurrent use: a pool of native
- * detectors, one per calling thread (see {@link YuNetSettings#poolSize()}).
+ * OpenCV's YuNet CNN face detector ({@code FaceDetectorYN}), the reference the pure-Java default is held to.
+ * Safe for concurrent use: a pool of native detectors, one per calling thread (see
+ * {@link YuNetSettings#poolSize()}).
  */
-final class YuNetFaceDetector implements FaceDetector {
+final class OpenCvYuNetDetector implements FaceDetector {
 
     /** Columns of a row of YuNet's output: box, five landmarks, score. */
     private static final int ROW_LENGTH = 15;
@@ -22,7 +31,7 @@ final class YuNetFaceDetector implements FaceDetector {
     private final YuNetSettings settings;
     private final DetectorPool<FaceDetectorYN> pool;
 
-    YuNetFaceDetector(byte[] onnxModel, String modelName, YuNetSettings settings) {
+    OpenCvYuNetDetector(byte[] onnxModel, String modelName, YuNetSettings settings) {
         OpenCvSupport.ensureLoaded();
         this.settings = settings;
         this.pool = new DetectorPool<>(settings.poolSize(), () -> create(onnxModel, modelName, settings)).warmUp();
@@ -71,7 +80,7 @@ final class YuNetFaceDetector implements FaceDetector {
 
     @Override
     public String name() {
-        return "yunet";
+        return "yunet-opencv";
     }
 
     @Override

@@ -8,11 +8,14 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * Up to {@code capacity} native detectors shared by many threads: OpenCV's detectors keep per-call state,
- * so each runs on one thread at a time. Detectors are created on first need; a thread that finds all of
- * them busy waits for one.
+ * Up to {@code capacity} detector instances shared by many threads, for {@link FaceDetector} implementations
+ * whose instances keep per-call state (OpenCV's detectors, YuNet's per-thread graphs) and so serve one thread
+ * at a time. Instances are created on first need; a thread that finds all of them busy waits for one.
+ * Thread-safe.
+ *
+ * @param <T> the per-thread detector instance
  */
-final class DetectorPool<T> {
+public final class DetectorPool<T> {
 
     private final BlockingQueue<T> idle;
     private final Supplier<T> factory;
@@ -20,7 +23,8 @@ final class DetectorPool<T> {
     private final AtomicInteger created = new AtomicInteger();
     private volatile boolean closed;
 
-    DetectorPool(int capacity, Supplier<T> factory) {
+    /** A pool of at most {@code capacity} instances made by {@code factory}. */
+    public DetectorPool(int capacity, Supplier<T> factory) {
         if (capacity < 1) {
             throw new IllegalArgumentException("A detector pool needs at least 1 detector, got " + capacity);
         }
@@ -30,7 +34,7 @@ final class DetectorPool<T> {
     }
 
     /** Creates the first detector now, so a broken model fails at construction rather than on first use. */
-    DetectorPool<T> warmUp() {
+    public DetectorPool<T> warmUp() {
         T first = create();
         if (first != null) {
             idle.add(first);
@@ -39,7 +43,7 @@ final class DetectorPool<T> {
     }
 
     /** Runs {@code work} with a detector of its own and returns the detector to the pool afterwards. */
-    <R> R withDetector(Function<T, R> work) {
+    public <R> R withDetector(Function<T, R> work) {
         T detector = acquire();
         try {
             return work.apply(detector);
@@ -50,8 +54,8 @@ final class DetectorPool<T> {
         }
     }
 
-    /** Drops every detector; OpenCV frees their native memory when they are collected. */
-    void close() {
+    /** Drops every instance (OpenCV frees native memory when they are collected); later use throws. */
+    public void close() {
         closed = true;
         idle.clear();
     }

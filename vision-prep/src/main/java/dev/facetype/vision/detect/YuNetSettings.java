@@ -1,7 +1,8 @@
 package dev.facetype.vision.detect;
 
 /**
- * Settings of the YuNet detector; immutable, change one value with the {@code with...} methods.
+ * Settings of the YuNet detectors (the pure-Java default and OpenCV's); immutable, change one value with the
+ * {@code with...} methods.
  *
  * @param scoreThreshold faces scoring below this are dropped (default 0.7: on the shared London and dlib
  *     sets it keeps every labelled face and admits no false positive)
@@ -9,8 +10,8 @@ package dev.facetype.vision.detect;
  * @param maxInputSide images whose longer side exceeds this are shrunk (area averaging) before detection
  *     and the boxes scaled back, which bounds the time per photo (default 1280; YuNet finds faces down to
  *     about 10 px, so a 4000 px photo still yields faces of about 30 px and more)
- * @param poolSize how many native detectors may run at once, one per calling thread (default: the number
- *     of processors, at most 4)
+ * @param poolSize how many detections may run at once, each on a per-thread copy of the network's buffers
+ *     (default: the number of processors, at most 4)
  */
 public record YuNetSettings(double scoreThreshold, double nmsThreshold, int maxInputSide, int poolSize) {
 

@@ -1,0 +1,70 @@
+package dev.facetype.vision.detect;
+
+import dev.facetype.cnn.Shape;
+import dev.facetype.cnn.Tensor;
+import dev.facetype.cnn.graph.InferenceGraph;
+import dev.facetype.cnn.parallel.ComputePool;
+import dev.facetype.vision.RasterImage;
+import java.util.List;
+
+/**
+ * One thread's YuNet: the graph for the last input size with its buffers, and the input tensor. Photos of the
+ * same size reuse everything; another size builds a new graph (cheap: the weights are shared), so memory stays
+ * that of one size.
+ */
+final class YuNetRunner {
+
+    /** YuNet's coarsest stride: the input is padded to a multiple of it, as OpenCV does. */
+    private static final int DIVISOR = 32;
+
+    private final OnnxGraphTranslator translator;
+    private final ComputePool pool;
+    private InferenceGraph graph;
+    private Tensor input;
+
+    YuNetRunner(OnnxGraphTranslator translator, ComputePool pool) {
+        this.translator = translator;
+        this.pool = pool;
+    }
+
+    /** Faces in pixels of {@code image}, most confident first. */
+    List<DetectedFace> detect(RasterImage image, float scoreThreshold, float nmsThreshold) {
+        int padWidth = padded(image.width());
+        int padHeight = padded(image.height());
+        Shape shape = Shape.of(3, padHeight, padWidth);
+        if (graph == null || !graph.inputShape().equals(shape)) {
+            graph = null;
+            input = null;
+            graph = translator.build(shape, pool);
+            input = Tensor.zeros(shape.withBatch(1));
+        }
+        fillBgr(image, input.data(), padWidth, padHeight);
+        return YuNetDecoder.decode(graph.forward(input), padWidth, padHeight, scoreThreshold, nmsThreshold);
+    }
+
+    /** The next multiple of 32, as OpenCV's {@code (size - 1) / 32 * 32 + 32}. */
+    static int padded(int size) {
+        return ((size - 1) / DIVISOR + 1) * DIVISOR;
+    }
+
+    /**
+     * The image as OpenCV's {@code blobFromImage} sees a BGR picture padded with black at the bottom and right:
+     * three planes, blue first, values 0..255 unscaled.
+     */
+    private static void fillBgr(RasterImage image, float[] planes, int padWidth, int padHeight) {
+        byte[] rgb = image.toRgb().toByteArray();
+        int width = image.width();
+        int height = image.height();
+        int plane = padWidth * padHeight;
+        for (int y = 0; y < height; y++) {
+            int row = y * padWidth;
+            int src = y * width * 3;
+            for (int x = 0; x < width; x++) {
+                planes[row + x] = rgb[src + 3 * x + 2] & 0xFF;
+                planes[plane + row + x] = rgb[src + 3 * x + 1] & 0xFF;
+                planes[2 * plane + row + x] = rgb[src + 3 * x] & 0xFF;
+            }
+        }
+        // The padding was zeroed when the tensor was made and is never written.
+    }
+}
