@@ -7,6 +7,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,18 +63,28 @@ public final class ImageLoader {
         if (Files.isDirectory(file)) {
             throw new ImageLoadException(Reason.UNREADABLE, name, "is a directory, not an image file");
         }
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            // Opening a pipe would wait for a writer forever; a device may never end.
+            throw new ImageLoadException(Reason.UNREADABLE, name, "is not a regular file (a pipe, device or socket)");
+        }
         byte[] bytes;
         try {
-            long size = Files.size(file);
-            checkFileSize(size, name);
-            bytes = Files.readAllBytes(file);
+            checkFileSize(Math.max(1, Files.size(file)), name);
+            // Read up to the limit instead of trusting the size: some files (in /proc, say) report 0 bytes.
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) options.maxFileBytes() + 1);
+            }
         } catch (NoSuchFileException e) {
             throw new ImageLoadException(Reason.UNREADABLE, name, "no such file", e);
         } catch (AccessDeniedException e) {
             throw new ImageLoadException(Reason.UNREADABLE, name, "permission denied", e);
+        } catch (FileSystemException e) {
+            throw new ImageLoadException(Reason.UNREADABLE, name, "cannot be read: "
+                    + (e.getReason() != null ? e.getReason() : e.toString()), e);
         } catch (IOException e) {
             throw new ImageLoadException(Reason.UNREADABLE, name, "cannot be read: " + e, e);
         }
+        checkFileSize(bytes.length, name);
         return decode(bytes, name);
     }
 
