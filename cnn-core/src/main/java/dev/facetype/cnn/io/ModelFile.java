@@ -46,6 +46,8 @@ public final class ModelFile {
 
     private static final byte[] MAGIC = {(byte) 0x89, 'F', 'T', 'Y', 'M', '\r', '\n', 0x1A};
     private static final int PREAMBLE = MAGIC.length + 4 + 8 + 4;
+    /** The largest file read: the whole file is held in one array. */
+    private static final int MAX_BYTES = Integer.MAX_VALUE - 8;
 
     /** What a model file holds. {@code sections} includes {@value #PARAMETERS}. */
     public record Contents(NetworkSpec spec, long seed, Map<String, Object> metadata, Map<String, float[]> sections) {
@@ -145,6 +147,14 @@ public final class ModelFile {
 
     /** Reads a model file; the exception's message names the file and what is wrong with it. */
     public static Contents read(Path path) throws IOException {
+        if (Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path)) {
+            // Opening a pipe would wait for a writer forever.
+            throw new ModelFileException(Reason.NOT_A_MODEL, path + ": not a model file but a pipe, device or socket");
+        }
+        if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) {
+            throw new ModelFileException(Reason.NOT_A_MODEL, path + ": " + Files.size(path) + " bytes, larger than"
+                    + " any facetype model file can be (" + MAX_BYTES + ")");
+        }
         try (InputStream in = Files.newInputStream(path)) {
             return read(in, path.toString());
         }
@@ -152,7 +162,11 @@ public final class ModelFile {
 
     /** Reads a model from a stream; {@code source} names it in error messages. */
     public static Contents read(InputStream in, String source) throws IOException {
-        byte[] bytes = in.readAllBytes();
+        byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+        if (bytes.length > MAX_BYTES) {
+            throw new ModelFileException(Reason.NOT_A_MODEL, source + ": more than " + MAX_BYTES
+                    + " bytes, larger than any facetype model file can be");
+        }
         ByteBuffer buffer = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
         checkPreamble(bytes, buffer, source);
         long bodyLength = buffer.getLong(MAGIC.length + 4);
