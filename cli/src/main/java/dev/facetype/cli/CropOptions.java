@@ -1,7 +1,9 @@
 package dev.facetype.cli;
 
 import dev.facetype.vision.crop.CropSettings;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * How faces are cut out for training. The same settings go to the dataset preparation and into the model,
@@ -11,6 +13,9 @@ public final class CropOptions {
 
     /** The command line's defaults: the study's 48 px input, colour, margin 0.2, no rotation. */
     static final CropSettings DEFAULTS = new CropSettings(0.2, 48, 3, false);
+
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec mixee;
 
     @Option(names = "--size", paramLabel = "PIXELS",
             description = "Side of the square face crop the network sees (default: 48, the study's).")
@@ -32,7 +37,8 @@ public final class CropOptions {
             return new CropSettings(margin == null ? base.margin() : margin, size == null ? base.outputSize() : size,
                     gray ? 1 : base.channels(), alignEyes || base.alignEyes());
         } catch (IllegalArgumentException e) {
-            throw new CliException(ExitCode.USAGE, "invalid crop setting: " + e.getMessage());
+            throw new CliException(ExitCode.USAGE, FaceTypeCommand.messages(mixee).get("error.cropSetting",
+                    e.getMessage()));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.facetype.cli;
 
 import dev.facetype.classifier.FaceTypeClassifier;
 import dev.facetype.classifier.PhotoPrediction;
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cli.progress.PreparationProgressPrinter;
 import dev.facetype.cli.progress.ProgressLine;
 import dev.facetype.cli.progress.TrainingProgress;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -56,16 +56,17 @@ final class DemoCommand extends Subcommand {
     @Override
     protected ExitCode run() throws IOException {
         long start = System.nanoTime();
+        Messages messages = messages();
         Path model = outFolder.resolve("model.fty");
-        PhotoFolders.checkWritableOutside(model, null, "demo model");
-        out().println("facetype demo: neutral or smiling? 204 photos of 102 people, split by person");
+        PhotoFolders.checkWritableOutside(model, null, "file.demoModel", messages);
+        out().println(messages.get("demo.title"));
         out().println(DemoData.ATTRIBUTION);
         out().flush();
         Path photos = Files.createTempDirectory("facetype-demo-photos-");
         try {
             DemoData.extractTo(photos);
             FaceDataset dataset = PhotoFolders.prepare(photos, DemoSettings.CROP, cache, common.threads(),
-                    new PreparationProgressPrinter(progressLine()));
+                    new PreparationProgressPrinter(progressLine(), messages));
             long usedSeed = seed == null ? DemoSettings.SEED : seed;
             DatasetSplit split = dataset.split(new SplitSettings(SplitMode.BY_PERSON, DemoSettings.TEST_FRACTION, 0,
                     usedSeed));
@@ -73,28 +74,30 @@ final class DemoCommand extends Subcommand {
             out().println();
             out().print(SummaryTable.flowChart(summary));
             out().flush();
-            split.warnings().forEach(w -> note("warning: " + w));
+            split.warnings().forEach(w -> note(messages.get("note.warning", w)));
 
             TrainingRun.ClassifierSettings settings = new TrainingRun.ClassifierSettings(DemoSettings.PRESET,
                     DemoSettings.CROP, usedSeed, common.threads(), 0);
             int epochCount = epochs == null ? DemoSettings.EPOCHS : epochs;
             if (epochCount < 1) {
-                throw new CliException(ExitCode.USAGE, "--epochs must be at least 1, got " + epochCount);
+                throw new CliException(ExitCode.USAGE, messages.get("error.epochs", epochCount));
             }
             TrainingRun.Outcome outcome = TrainingRun.run(split, settings, DemoSettings.training(epochCount), model,
-                    true, "London neutral vs smiling (by person)", List.of(new TrainingProgress(progressLine())));
+                    true, "London neutral vs smiling (by person)",
+                    List.of(new TrainingProgress(progressLine(), messages)));
 
             out().println();
-            checkHeldOutPhoto(model, photos, split);
+            checkHeldOutPhoto(model, photos, split, messages);
             out().println();
-            out().println("model: " + model);
-            outcome.pictures().files().forEach(p -> out().println("picture: " + p));
+            out().println(messages.get("output.model", model));
+            outcome.pictures().files().forEach(p -> out().println(messages.get("output.picture", p)));
             if (!outcome.pictures().fontNote().isEmpty()) {
-                note("note: " + outcome.pictures().fontNote());
+                note(messages.get("note.note", outcome.pictures().fontNote()));
             }
-            note(String.format(Locale.ROOT, "demo finished in %s", ProgressLine.clock((System.nanoTime() - start) / 1e9)));
-            EvaluationReport.print(out(), TrainCommand.testHeading(split), outcome.result().test()
-                    .orElseThrow(() -> new IllegalStateException("the demo split has no test side")), "test accuracy");
+            note(messages.get("demo.finished", ProgressLine.clock((System.nanoTime() - start) / 1e9)));
+            EvaluationReport.print(out(), TrainCommand.testHeading(split, messages), outcome.result().test()
+                    .orElseThrow(() -> new IllegalStateException("the demo split has no test side")),
+                    messages.get("train.testAccuracy"), messages);
         } finally {
             DemoData.delete(photos);
         }
@@ -102,22 +105,21 @@ final class DemoCommand extends Subcommand {
     }
 
     /** Loads the saved model, as a user would, and answers one photo of a person it never saw. */
-    private void checkHeldOutPhoto(Path model, Path photos, DatasetSplit split) {
+    private void checkHeldOutPhoto(Path model, Path photos, DatasetSplit split, Messages messages) {
         SampleRef heldOut = split.test().stream().filter(SampleRef::isOriginal)
                 .filter(r -> split.labels().get(r.sample().label()).equals("smiling")).findFirst()
                 .orElse(split.test().get(0));
         Path photo = photos.resolve(heldOut.sample().relativePath());
-        try (FaceTypeClassifier classifier = ModelFiles.load(model, common.threads())) {
+        try (FaceTypeClassifier classifier = ModelFiles.load(model, common.threads(), messages)) {
             PhotoPrediction prediction = classifier.predict(photo);
             String shown = heldOut.sample().relativePath();
-            out().println("checking a held-out photo with the saved model (" + shown + ", truly "
-                    + split.labels().get(heldOut.sample().label()) + "):");
+            out().println(messages.get("demo.heldOut", shown, split.labels().get(heldOut.sample().label())));
             out().print(PredictionText.render("  facetype predict " + model + " " + shown, prediction,
-                    classifier.labels()));
+                    classifier.labels(), messages));
             out().flush();
         } catch (ImageLoadException e) {
             // The photo was prepared a minute ago: failing to read it now is a bug, not the user's data.
-            throw new CliException(ExitCode.INTERNAL, "the demo cannot read its own photo " + e.getMessage(), e);
+            throw new CliException(ExitCode.INTERNAL, messages.get("error.demoPhoto", e.getMessage()), e);
         }
     }
 }

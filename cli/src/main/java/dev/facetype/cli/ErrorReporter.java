@@ -1,5 +1,7 @@
 package dev.facetype.cli;
 
+import dev.facetype.cli.i18n.Language;
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cnn.io.ModelFileException;
 import dev.facetype.dataset.DatasetException;
 import dev.facetype.vision.io.ImageLoadException;
@@ -14,15 +16,25 @@ import picocli.CommandLine.ParseResult;
 /**
  * Turns every failure into one line on stderr and an {@link ExitCode}: the message names the file and the
  * cause. Stack traces are printed only with {@code --debug}, or hinted at for unexpected (internal) errors.
+ * The frame of the line ({@code facetype: error: }, the hints) is in the run's language; picocli's own usage
+ * messages and the libraries' messages are English.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final Language defaultLanguage;
+
+    /** A reporter speaking {@code defaultLanguage} unless the arguments say {@code --lang}. */
+    ErrorReporter(Language defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
+    }
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine commandLine = ex.getCommandLine();
         PrintWriter err = commandLine.getErr();
+        Messages messages = Messages.of(LanguageOption.in(args).orElse(defaultLanguage));
         String command = commandLine.getCommandSpec().qualifiedName();
-        err.println(command + ": " + ex.getMessage() + " (see '" + command + " --help')");
+        err.println(messages.get("error.usage", command, ex.getMessage(), command));
         err.flush();
         return ExitCode.USAGE.code();
     }
@@ -30,10 +42,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult fullParseResult) {
         PrintWriter err = commandLine.getErr();
+        Messages messages = FaceTypeCommand.messages(commandLine.getCommandSpec());
         ExitCode code = classify(ex);
-        String prefix = "facetype: " + (code == ExitCode.INTERNAL ? "internal error: " : "error: ");
-        err.println(prefix + describe(ex, code) + (code == ExitCode.INTERNAL && !debug(fullParseResult)
-                ? " (rerun with --debug for the stack trace, and please report it)" : ""));
+        String key = code != ExitCode.INTERNAL ? "error.line" : debug(fullParseResult) ? "error.internalDebug"
+                : "error.internal";
+        err.println(messages.get(key, describe(ex, code)));
         if (debug(fullParseResult)) {
             ex.printStackTrace(err);
         }

@@ -2,6 +2,7 @@ package dev.facetype.cli;
 
 import dev.facetype.classifier.Evaluation;
 import dev.facetype.classifier.FaceTypeClassifier;
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cli.pictures.ConfusionPicture;
 import dev.facetype.cli.pictures.ContactSheet;
 import dev.facetype.cli.pictures.FontChoice;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine.Command;
@@ -52,13 +52,14 @@ final class EvaluateCommand extends Subcommand {
 
     @Override
     protected ExitCode run() {
+        Messages messages = messages();
         if (pictures != null) {
-            PhotoFolders.checkWritableOutside(pictures.resolve("confusion.png"), root, "pictures");
+            PhotoFolders.checkWritableOutside(pictures.resolve("confusion.png"), root, "file.pictures", messages);
         }
-        try (FaceTypeClassifier classifier = ModelFiles.load(model, common.threads())) {
+        try (FaceTypeClassifier classifier = ModelFiles.load(model, common.threads(), messages)) {
             FaceDataset dataset = PhotoFolders.prepare(root, classifier.preprocessing().crop(), cache, common.threads(),
-                    new PreparationProgressPrinter(progressLine()));
-            dataset.warnings().forEach(w -> note("warning: " + w));
+                    new PreparationProgressPrinter(progressLine(), messages));
+            dataset.warnings().forEach(w -> note(messages.get("note.warning", w)));
             Set<String> trained = trainingPhotos(classifier.provenance());
             List<SampleRef> samples = new ArrayList<>();
             int leftOut = 0;
@@ -67,27 +68,27 @@ final class EvaluateCommand extends Subcommand {
                     leftOut++;
                     continue;
                 }
-                int label = modelLabel(dataset.labels().get(sample.label()), classifier.labels());
+                int label = modelLabel(dataset.labels().get(sample.label()), classifier.labels(), messages);
                 samples.add(SampleRef.original(new FaceSample(samples.size(), sample.relativePath(), sample.sha256(), label,
                         sample.person(), sample.crop())));
             }
             if (samples.isEmpty()) {
-                throw new CliException(ExitCode.BAD_INPUT, root + (leftOut > 0
-                        ? ": every usable face in it was used to train this model; evaluate on other photos"
-                        : ": no usable face in any photo ('facetype prepare " + root + "' says why)"));
+                throw new CliException(ExitCode.BAD_INPUT, leftOut > 0 ? messages.get("error.allTrainedOn", root)
+                        : messages.get("error.noUsableFace", root, root));
             }
             Evaluation evaluation = classifier.evaluate(samples);
-            String heading = String.format(Locale.ROOT, "evaluation on %d faces of %s%s", samples.size(), root,
-                    leftOut > 0 ? " (" + leftOut + " faces the model was trained on left out)" : "");
-            EvaluationReport.print(out(), heading, evaluation, "accuracy");
+            String heading = messages.get("evaluate.heading", samples.size(), root,
+                    leftOut > 0 ? messages.get("evaluate.trainedLeftOut", leftOut) : "");
+            EvaluationReport.print(out(), heading, evaluation, messages.get("evaluate.accuracy"), messages);
             if (pictures != null) {
-                writePictures(evaluation, samples, classifier);
+                writePictures(evaluation, samples, classifier, messages);
             }
         }
         return ExitCode.OK;
     }
 
-    private void writePictures(Evaluation evaluation, List<SampleRef> samples, FaceTypeClassifier classifier) {
+    private void writePictures(Evaluation evaluation, List<SampleRef> samples, FaceTypeClassifier classifier,
+                               Messages messages) {
         FontChoice fonts = Fonts.forTexts(classifier.labels());
         String title = model.getFileName() + " on " + root.toAbsolutePath().normalize().getFileName();
         Path confusion = pictures.resolve("confusion.png");
@@ -99,19 +100,19 @@ final class EvaluateCommand extends Subcommand {
         } catch (IOException e) {
             throw new UncheckedIOException(pictures + ": " + e.getMessage(), e);
         }
-        out().println("picture: " + confusion);
-        out().println("picture: " + faces);
+        out().println(messages.get("output.picture", confusion));
+        out().println(messages.get("output.picture", faces));
         out().flush();
         if (!fonts.missingGlyphsNote(classifier.labels()).isEmpty()) {
-            note("note: " + fonts.missingGlyphsNote(classifier.labels()));
+            note(messages.get("note.note", fonts.missingGlyphsNote(classifier.labels())));
         }
     }
 
-    private int modelLabel(String folderType, List<String> modelTypes) {
+    private int modelLabel(String folderType, List<String> modelTypes, Messages messages) {
         int index = modelTypes.indexOf(folderType);
         if (index < 0) {
-            throw new CliException(ExitCode.BAD_INPUT, root.resolve(folderType) + ": '" + folderType
-                    + "' is not a type of this model; its types are " + String.join(", ", modelTypes));
+            throw new CliException(ExitCode.BAD_INPUT, messages.get("error.notAModelType", root.resolve(folderType),
+                    folderType, String.join(", ", modelTypes)));
         }
         return index;
     }

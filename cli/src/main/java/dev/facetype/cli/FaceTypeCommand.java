@@ -1,11 +1,15 @@
 package dev.facetype.cli;
 
+import dev.facetype.cli.i18n.ConsoleEncoding;
+import dev.facetype.cli.i18n.Language;
+import dev.facetype.cli.i18n.Messages;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +21,9 @@ import picocli.CommandLine.Spec;
  * The {@code facetype} command: prepare photo folders, train, evaluate, predict, and the demo. Start it with
  * {@link #main}, or in-process (tests, other programs) with {@link #newCommandLine} and
  * {@link CommandLine#execute}, which returns an {@link ExitCode} number instead of exiting.
+ *
+ * <p>Messages and help follow the system locale (Japanese for {@code ja}, else English) unless {@code --lang}
+ * says otherwise; stdout and stderr are written in the charset {@link ConsoleEncoding} chooses.
  */
 @Command(name = "facetype",
         mixinStandardHelpOptions = true,
@@ -42,14 +49,35 @@ public final class FaceTypeCommand implements Callable<Integer> {
     /** The web page's command; registered as {@code serve} when its module part is on the class path. */
     static final String SERVE_COMMAND_CLASS = "dev.facetype.cli.web.ServeCommand";
 
-    /** System property naming the charset of the console (default UTF-8). */
-    public static final String CONSOLE_ENCODING_PROPERTY = "facetype.console.encoding";
+    /** System property naming the charset of the console (see {@link ConsoleEncoding}). */
+    public static final String CONSOLE_ENCODING_PROPERTY = ConsoleEncoding.PROPERTY;
 
     @Mixin
     CommonOptions common;
 
     @Spec
     CommandSpec spec;
+
+    /** The language of this run: the default until the arguments are parsed, then {@code --lang} if given. */
+    private volatile Language language;
+
+    private FaceTypeCommand(Language language) {
+        this.language = language;
+    }
+
+    /** The texts of this run, in its language. */
+    Messages messages() {
+        return Messages.of(language);
+    }
+
+    /**
+     * The texts of the run that {@code command} belongs to; the system locale's for a command used on its own,
+     * outside a {@code facetype} command line.
+     */
+    public static Messages messages(CommandSpec command) {
+        return command != null && command.root().userObject() instanceof FaceTypeCommand root ? root.messages()
+                : Messages.of(Language.ofSystem());
+    }
 
     @Override
     public Integer call() {
@@ -60,29 +88,61 @@ public final class FaceTypeCommand implements Callable<Integer> {
 
     /** Runs the command line and exits with its {@link ExitCode}. */
     public static void main(String[] args) {
-        Charset charset = consoleCharset();
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.out), charset), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(new FileOutputStream(FileDescriptor.err), charset), true);
-        int code = newCommandLine(out, err).execute(args);
-        out.flush();
-        err.flush();
+        int code = execute(args, new FileOutputStream(FileDescriptor.out), new FileOutputStream(FileDescriptor.err),
+                System.getProperties());
         System.exit(code);
     }
 
     /**
+     * Runs the command line on byte streams, as {@link #main} does on the process's: the text is encoded in the
+     * charsets {@link ConsoleEncoding#choose} picks from {@code --console-encoding} and {@code properties}.
+     *
+     * @return the {@link ExitCode} number
+     */
+    public static int execute(String[] args, OutputStream stdout, OutputStream stderr, Properties properties) {
+        ConsoleEncoding.Choice charsets;
+        try {
+            charsets = ConsoleEncoding.choose(ConsoleEncoding.optionIn(args), properties);
+        } catch (IllegalArgumentException e) {
+            // An unknown name: the option's converter reports it as a usage error, in UTF-8.
+            charsets = new ConsoleEncoding.Choice(StandardCharsets.UTF_8, StandardCharsets.UTF_8, "default");
+        }
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charsets.stdout()), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, charsets.stderr()), true);
+        int code = newCommandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    /**
      * A configured command line writing results to {@code out} and progress and errors to {@code err}:
-     * exit codes as {@link ExitCode}, one-line errors, the exit codes in every command's help.
+     * exit codes as {@link ExitCode}, one-line errors, the exit codes in every command's help, and the system
+     * locale's language unless {@code --lang} is given.
      */
     public static CommandLine newCommandLine(PrintWriter out, PrintWriter err) {
-        CommandLine commandLine = new CommandLine(new FaceTypeCommand());
+        return newCommandLine(out, err, Language.ofSystem());
+    }
+
+    /** As {@link #newCommandLine(PrintWriter, PrintWriter)}, speaking {@code language} unless {@code --lang} is given. */
+    public static CommandLine newCommandLine(PrintWriter out, PrintWriter err, Language language) {
+        FaceTypeCommand root = new FaceTypeCommand(language);
+        CommandLine commandLine = new CommandLine(root);
         registerServeCommand(commandLine);
-        ErrorReporter reporter = new ErrorReporter();
+        ErrorReporter reporter = new ErrorReporter(language);
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler(reporter);
         commandLine.setParameterExceptionHandler(reporter);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);
-        addExitCodeFooter(commandLine);
+        HelpLanguage.apply(commandLine, language);
+        commandLine.setExecutionStrategy(parseResult -> {
+            // The language is known once the arguments are parsed; help and messages are produced after this.
+            Language chosen = LanguageOption.in(parseResult).orElse(language);
+            root.language = chosen;
+            HelpLanguage.apply(commandLine, chosen);
+            return new CommandLine.RunLast().execute(parseResult);
+        });
         return commandLine;
     }
 
@@ -98,32 +158,6 @@ public final class FaceTypeCommand implements Callable<Integer> {
             // Not built into this jar: no serve command.
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot create " + SERVE_COMMAND_CLASS + ": " + e, e);
-        }
-    }
-
-    private static void addExitCodeFooter(CommandLine commandLine) {
-        String[] codes = ExitCode.helpLines();
-        String[] footer = new String[codes.length + 2];
-        footer[0] = "";
-        footer[1] = "Exit codes:";
-        System.arraycopy(codes, 0, footer, 2, codes.length);
-        commandLine.getCommandSpec().usageMessage().footer(footer);
-        for (CommandLine sub : commandLine.getSubcommands().values()) {
-            if (sub.getCommandSpec().usageMessage().footer().length == 0) {
-                sub.getCommandSpec().usageMessage().footer(footer);
-            }
-        }
-    }
-
-    private static Charset consoleCharset() {
-        String name = System.getProperty(CONSOLE_ENCODING_PROPERTY);
-        if (name == null || name.isBlank()) {
-            return StandardCharsets.UTF_8;
-        }
-        try {
-            return Charset.forName(name.trim());
-        } catch (IllegalArgumentException e) {
-            return StandardCharsets.UTF_8;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.facetype.cli;
 
 import dev.facetype.classifier.FaceTypeClassifier;
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cnn.io.ModelFileException;
 import dev.facetype.vision.detect.FaceDetectors;
 import java.io.IOException;
@@ -15,13 +16,12 @@ final class ModelFiles {
     private ModelFiles() {
     }
 
-    static FaceTypeClassifier load(Path model, int threads) {
+    static FaceTypeClassifier load(Path model, int threads, Messages messages) {
         if (!Files.exists(model)) {
-            throw new CliException(ExitCode.MODEL, model + ": no such model file (train one with: facetype train"
-                    + " <photo folder> -o " + model + ")");
+            throw new CliException(ExitCode.MODEL, messages.get("error.noModel", model, model));
         }
         if (Files.isDirectory(model)) {
-            throw new CliException(ExitCode.MODEL, model + " is a folder, not a model file");
+            throw new CliException(ExitCode.MODEL, messages.get("error.modelIsFolder", model));
         }
         try {
             return FaceTypeClassifier.load(model, threads, FaceDetectors::yunet);
@@ -30,9 +30,10 @@ final class ModelFiles {
             throw new CliException(ExitCode.MODEL, message.startsWith(model.toString()) ? message
                     : model + ": " + message, e);
         } catch (NoSuchFileException | AccessDeniedException e) {
-            throw new CliException(ExitCode.MODEL, model + ": cannot be read (" + e.getClass().getSimpleName() + ")", e);
+            throw new CliException(ExitCode.MODEL, messages.get("error.modelUnreadable", model,
+                    e.getClass().getSimpleName()), e);
         } catch (IOException e) {
-            throw new CliException(ExitCode.MODEL, model + ": cannot be read: " + e.getMessage(), e);
+            throw new CliException(ExitCode.MODEL, messages.get("error.modelCannotBeRead", model, e.getMessage()), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.facetype.cli;
 
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.dataset.DatasetPreparer;
 import dev.facetype.dataset.FaceDataset;
 import dev.facetype.dataset.cache.CropCache;
@@ -33,15 +34,17 @@ final class PhotoFolders {
     /**
      * Checks before any long work that {@code output} can be written and lies outside the photo folder
      * {@code root} (facetype never changes the photos' folder); creates its parent folders.
+     *
+     * @param whatKey the message key naming the file in errors, e.g. {@code file.model}
      */
-    static void checkWritableOutside(Path output, Path root, String what) {
+    static void checkWritableOutside(Path output, Path root, String whatKey, Messages messages) {
         Path file = output.toAbsolutePath().normalize();
+        String what = messages.get(whatKey);
         if (root != null && isInside(file, root)) {
-            throw new CliException(ExitCode.USAGE, file + ": the " + what + " would be written inside the photo folder "
-                    + root + ", which facetype never changes; write it somewhere else");
+            throw new CliException(ExitCode.USAGE, messages.get("error.insidePhotoFolder", file, what, root));
         }
         if (Files.isDirectory(file)) {
-            throw new CliException(ExitCode.USAGE, file + " is a folder: give a file name for the " + what);
+            throw new CliException(ExitCode.USAGE, messages.get("error.outputIsFolder", file, what));
         }
         Path parent = file.getParent();
         try {
@@ -49,12 +52,13 @@ final class PhotoFolders {
             Path probe = Files.createTempFile(parent, ".facetype-", ".probe");
             Files.delete(probe);
         } catch (IOException e) {
-            throw new CliException(ExitCode.CANNOT_WRITE, file + ": cannot write the " + what + " there ("
-                    + e.getClass().getSimpleName() + ": " + e.getMessage() + ")", e);
+            throw new CliException(ExitCode.CANNOT_WRITE, messages.get("error.cannotWrite", file, what,
+                    e.getClass().getSimpleName() + ": " + e.getMessage()), e);
         }
     }
 
-    private static boolean isInside(Path file, Path root) {
+    /** True when {@code file} (which need not exist yet) lies in the folder {@code root}, links resolved. */
+    static boolean isInside(Path file, Path root) {
         Path folder = root.toAbsolutePath().normalize();
         try {
             folder = folder.toRealPath();

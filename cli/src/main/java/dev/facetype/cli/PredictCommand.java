@@ -2,6 +2,7 @@ package dev.facetype.cli;
 
 import dev.facetype.classifier.FaceTypeClassifier;
 import dev.facetype.classifier.PhotoPrediction;
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cli.render.PredictionJson;
 import dev.facetype.cli.render.PredictionText;
 import dev.facetype.vision.io.ImageLoadException;
@@ -34,7 +35,8 @@ final class PredictCommand extends Subcommand {
     @Override
     protected ExitCode run() {
         ExitCode result = ExitCode.OK;
-        try (FaceTypeClassifier classifier = ModelFiles.load(model, common.threads())) {
+        Messages messages = messages();
+        try (FaceTypeClassifier classifier = ModelFiles.load(model, common.threads(), messages)) {
             PredictionJson document = new PredictionJson(model.toString(), classifier.labels());
             for (Path photo : photos) {
                 try {
@@ -42,12 +44,12 @@ final class PredictCommand extends Subcommand {
                     if (json) {
                         document.add(photo.toString(), prediction);
                     } else {
-                        out().print(PredictionText.render(photo.toString(), prediction, classifier.labels()));
+                        out().print(PredictionText.render(photo.toString(), prediction, classifier.labels(), messages));
                         out().flush();
                     }
                 } catch (ImageLoadException e) {
                     result = ExitCode.BAD_INPUT;
-                    err().println("facetype: error: " + e.getMessage());
+                    err().println(messages.get("error.line", e.getMessage()));
                     err().flush();
                     if (json) {
                         document.addError(photo.toString(), e.getMessage(), e.reason().name());

@@ -1,5 +1,6 @@
 package dev.facetype.cli;
 
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cli.progress.PreparationProgressPrinter;
 import dev.facetype.dataset.FaceDataset;
 import dev.facetype.dataset.manifest.Decision;
@@ -42,45 +43,47 @@ final class PrepareCommand extends Subcommand {
 
     @Override
     protected ExitCode run() {
+        Messages messages = messages();
         if (manifest != null) {
-            PhotoFolders.checkWritableOutside(manifest, root, "manifest");
+            PhotoFolders.checkWritableOutside(manifest, root, "file.manifest", messages);
         }
         FaceDataset dataset = PhotoFolders.prepare(root, crop.settings(CropOptions.DEFAULTS), cache, common.threads(),
-                new PreparationProgressPrinter(progressLine()));
+                new PreparationProgressPrinter(progressLine(), messages));
         DatasetSummary summary = DatasetSummary.of(dataset);
         out().print(SummaryTable.render(summary));
         List<ManifestEntry> problems = dataset.manifest().problems();
         if (!problems.isEmpty()) {
             out().println();
-            out().println("left out (" + problems.size() + "):");
+            out().println(messages.get("prepare.leftOut", problems.size()));
             for (ManifestEntry entry : problems) {
-                out().println("  " + entry.path() + ": " + describe(entry));
+                out().println("  " + entry.path() + ": " + describe(entry, messages));
             }
         }
         if (!dataset.nearDuplicateGroups().isEmpty()) {
             out().println();
-            out().println("near-duplicate photos (kept, and always put on the same side of a split):");
+            out().println(messages.get("prepare.nearDuplicates"));
             dataset.nearDuplicateGroups().forEach(group -> out().println("  " + String.join(", ", group)));
         }
-        dataset.warnings().forEach(w -> out().println("warning: " + w));
+        dataset.warnings().forEach(w -> out().println(messages.get("note.warning", w)));
         if (manifest != null) {
             try {
                 dataset.manifest().writeCsv(manifest);
             } catch (IOException e) {
                 throw new UncheckedIOException(manifest + ": " + e.getMessage(), e);
             }
-            out().println("manifest: " + manifest);
+            out().println(messages.get("prepare.manifest", manifest));
         }
         out().flush();
         if (dataset.samples().isEmpty()) {
-            throw new CliException(ExitCode.BAD_INPUT, root + ": no usable face in any photo (see the list above)");
+            throw new CliException(ExitCode.BAD_INPUT, messages.get("error.noUsableFaceAbove", root));
         }
         return ExitCode.OK;
     }
 
-    private static String describe(ManifestEntry entry) {
-        String what = entry.decision() == Decision.SKIPPED ? "skipped, " : entry.decision() == Decision.EXCLUDED
-                ? "excluded, " : "rejected, ";
-        return what + entry.reason().phrase() + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")");
+    private static String describe(ManifestEntry entry, Messages messages) {
+        String what = messages.get(entry.decision() == Decision.SKIPPED ? "prepare.skipped"
+                : entry.decision() == Decision.EXCLUDED ? "prepare.excluded" : "prepare.rejected");
+        return what + FileReasons.phrase(entry.reason(), messages)
+                + (entry.detail().isEmpty() ? "" : " (" + entry.detail() + ")");
     }
 }

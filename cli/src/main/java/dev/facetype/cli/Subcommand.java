@@ -1,5 +1,6 @@
 package dev.facetype.cli;
 
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cli.progress.ProgressLine;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -27,9 +28,14 @@ abstract class Subcommand implements Callable<Integer> {
         try {
             return run().code();
         } catch (OutOfMemoryError e) {
-            throw new CliException(ExitCode.INTERNAL, "out of memory (" + Runtime.getRuntime().maxMemory() / (1 << 20)
-                    + " MB heap): give Java more with FACETYPE_JAVA_OPTS=-Xmx8g, or use fewer or smaller photos", e);
+            throw new CliException(ExitCode.INTERNAL, messages().get("error.outOfMemory",
+                    Runtime.getRuntime().maxMemory() / (1 << 20)), e);
         }
+    }
+
+    /** The texts of this run, in the language of the system locale or {@code --lang}. */
+    protected Messages messages() {
+        return FaceTypeCommand.messages(spec);
     }
 
     /** Where results go. */

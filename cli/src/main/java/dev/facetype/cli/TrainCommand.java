@@ -5,6 +5,7 @@ import dev.facetype.classifier.Checkpoints;
 import dev.facetype.classifier.EarlyStopping;
 import dev.facetype.classifier.TrainingConfig;
 import dev.facetype.classifier.TrainingListener;
+import dev.facetype.cli.i18n.Messages;
 import dev.facetype.cli.progress.PreparationProgressPrinter;
 import dev.facetype.cli.progress.TrainingProgress;
 import dev.facetype.cli.render.EvaluationReport;
@@ -19,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,26 +114,27 @@ final class TrainCommand extends Subcommand {
 
     @Override
     protected ExitCode run() {
+        Messages messages = messages();
         ArchitecturePreset architecture = parsePreset(preset);
         SplitSettings splitSettings = splitSettings();
         TrainingConfig config = trainingConfig();
         if (patience != null && validationFraction <= 0) {
-            throw new CliException(ExitCode.USAGE, "--patience needs a validation side: add --validation-fraction 0.1");
+            throw new CliException(ExitCode.USAGE, messages.get("error.patienceNeedsValidation"));
         }
-        PhotoFolders.checkWritableOutside(output, root, "model");
+        PhotoFolders.checkWritableOutside(output, root, "file.model", messages);
         if (checkpoint != null) {
-            PhotoFolders.checkWritableOutside(checkpoint, root, "checkpoint");
+            PhotoFolders.checkWritableOutside(checkpoint, root, "file.checkpoint", messages);
         }
         if (resume != null && !Files.isRegularFile(resume)) {
-            throw new CliException(ExitCode.MODEL, resume + ": no such checkpoint file");
+            throw new CliException(ExitCode.MODEL, messages.get("error.noCheckpoint", resume));
         }
         CropSettings cropSettings = crop.settings(CropOptions.DEFAULTS);
         FaceDataset dataset = PhotoFolders.prepare(root, cropSettings, cache, common.threads(),
-                new PreparationProgressPrinter(progressLine()));
+                new PreparationProgressPrinter(progressLine(), messages));
         DatasetSplit split = dataset.split(splitSettings);
-        printDataset(dataset, split);
+        printDataset(dataset, split, messages);
 
-        List<TrainingListener> listeners = new ArrayList<>(List.of(new TrainingProgress(progressLine())));
+        List<TrainingListener> listeners = new ArrayList<>(List.of(new TrainingProgress(progressLine(), messages)));
         if (patience != null) {
             listeners.add(new EarlyStopping(patience));
         }
@@ -145,11 +146,11 @@ final class TrainCommand extends Subcommand {
         String title = root.toAbsolutePath().normalize().getFileName() + " (" + split.mode().cliName() + " split, "
                 + architecture.cliName() + ")";
         TrainingRun.Outcome outcome = TrainingRun.run(split, settings, config, output, !noPictures, title, listeners);
-        printOutcome(outcome, split);
+        printOutcome(outcome, split, messages);
         return ExitCode.OK;
     }
 
-    private void printDataset(FaceDataset dataset, DatasetSplit split) {
+    private void printDataset(FaceDataset dataset, DatasetSplit split, Messages messages) {
         DatasetSummary summary = DatasetSummary.of(dataset, split);
         out().print(SummaryTable.flowChart(summary));
         out().println();
@@ -157,36 +158,36 @@ final class TrainCommand extends Subcommand {
         out().flush();
         int leftOut = dataset.manifest().problems().size();
         if (leftOut > 0) {
-            note(leftOut + " files were left out; 'facetype prepare " + root + "' lists each with the reason");
+            note(messages.get("train.leftOut", leftOut, root));
         }
-        dataset.warnings().forEach(w -> note("warning: " + w));
-        split.warnings().forEach(w -> note("warning: " + w));
+        dataset.warnings().forEach(w -> note(messages.get("note.warning", w)));
+        split.warnings().forEach(w -> note(messages.get("note.warning", w)));
     }
 
-    private void printOutcome(TrainingRun.Outcome outcome, DatasetSplit split) {
-        out().println("model: " + output);
+    private void printOutcome(TrainingRun.Outcome outcome, DatasetSplit split, Messages messages) {
+        out().println(messages.get("output.model", output));
         for (Path picture : outcome.pictures().files()) {
-            out().println("picture: " + picture);
+            out().println(messages.get("output.picture", picture));
         }
         out().flush();
         if (!outcome.pictures().fontNote().isEmpty()) {
-            note("note: " + outcome.pictures().fontNote());
+            note(messages.get("note.note", outcome.pictures().fontNote()));
         }
         // The test accuracy comes last, where scripts and people look for it.
         outcome.result().test().ifPresentOrElse(
-                test -> EvaluationReport.print(out(), testHeading(split), test, "test accuracy"),
-                () -> out().println("no test side (--test-fraction 0): the model was not evaluated"));
+                test -> EvaluationReport.print(out(), testHeading(split, messages), test,
+                        messages.get("train.testAccuracy"), messages),
+                () -> out().println(messages.get("train.noTestSide")));
     }
 
     /** "test side: 62 faces of 31 people never seen in training" (or photos, for by-photo). */
-    static String testHeading(DatasetSplit split) {
+    static String testHeading(DatasetSplit split, Messages messages) {
         long faces = split.test().stream().filter(r -> r.isOriginal() || split.mode() == SplitMode.STUDY).count();
         return switch (split.mode()) {
-            case BY_PERSON -> String.format(Locale.ROOT, "test side: %d faces of %d people never seen in training", faces,
+            case BY_PERSON -> messages.get("train.testSide.byPerson", faces,
                     split.test().stream().map(r -> r.sample().person()).distinct().count());
-            case BY_PHOTO -> String.format(Locale.ROOT, "test side: %d faces of photos never seen in training", faces);
-            case STUDY -> String.format(Locale.ROOT, "test side: %d augmented copies; copies of the same photos were"
-                    + " trained on, so this accuracy is inflated (the study's protocol)", faces);
+            case BY_PHOTO -> messages.get("train.testSide.byPhoto", faces);
+            case STUDY -> messages.get("train.testSide.study", faces);
         };
     }
 

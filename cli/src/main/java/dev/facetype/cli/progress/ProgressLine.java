@@ -1,5 +1,6 @@
 package dev.facetype.cli.progress;
 
+import dev.facetype.dataset.summary.DisplayWidth;
 import java.io.PrintWriter;
 
 /**
@@ -82,11 +83,13 @@ public class ProgressLine {
     }
 
     private void draw(String text) {
+        // Columns, not chars: a Japanese character takes two, and all of them must be blanked.
+        int width = DisplayWidth.of(text);
         err.print(text);
-        for (int i = text.length(); i < drawnWidth; i++) {
+        for (int i = width; i < drawnWidth; i++) {
             err.print(' ');
         }
-        drawnWidth = text.length();
+        drawnWidth = width;
     }
 
     /** A bar like {@code [=========>          ]} for a fraction 0..1. */
