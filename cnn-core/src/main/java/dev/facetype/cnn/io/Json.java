@@ -114,8 +114,12 @@ public final class Json {
     }
 
     private static final class Parser {
+        /** Deeper nesting is refused: each level is a recursive call, and a crafted text could exhaust the stack. */
+        private static final int MAX_DEPTH = 256;
+
         private final String text;
         private int pos;
+        private int depth;
 
         Parser(String text) {
             this.text = text;
@@ -137,8 +141,8 @@ public final class Json {
             }
             char c = text.charAt(pos);
             switch (c) {
-                case '{': return object();
-                case '[': return array();
+                case '{': return nested(true);
+                case '[': return nested(false);
                 case '"': return string();
                 case 't': return literal("true", Boolean.TRUE);
                 case 'f': return literal("false", Boolean.FALSE);
@@ -149,6 +153,15 @@ public final class Json {
                     }
                     throw error("unexpected character '" + c + "'");
             }
+        }
+
+        private Object nested(boolean object) {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH + " levels");
+            }
+            Object value = object ? object() : array();
+            depth--;
+            return value;
         }
 
         private Object literal(String word, Object value) {
