@@ -222,6 +222,9 @@ public final class ModelFile {
     @SuppressWarnings("unchecked")
     private static Contents parseBody(ByteBuffer buffer) {
         int headerLength = buffer.getInt();
+        if (headerLength < 0 || headerLength > buffer.remaining()) {
+            throw new IllegalArgumentException("header claims " + headerLength + " bytes, more than the file holds");
+        }
         byte[] headerBytes = new byte[headerLength];
         buffer.get(headerBytes);
         Map<String, Object> header = Json.parseObject(new String(headerBytes, StandardCharsets.UTF_8));
@@ -238,7 +241,8 @@ public final class ModelFile {
             byte[] name = new byte[Short.toUnsignedInt(buffer.getShort())];
             buffer.get(name);
             long count = buffer.getLong();
-            if (count < 0 || count * 4 > buffer.remaining() - 4) {
+            // Divided, not multiplied: a count near 2^62 times 4 wraps around to a small number.
+            if (count < 0 || count > (buffer.remaining() - 4) / 4) {
                 throw new IllegalArgumentException("section '" + new String(name, StandardCharsets.UTF_8)
                         + "' claims " + count + " values, more than the file holds");
             }
