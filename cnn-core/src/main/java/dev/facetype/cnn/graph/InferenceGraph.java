@@ -8,6 +8,7 @@ import dev.facetype.cnn.layer.Flatten;
 import dev.facetype.cnn.layer.Layer;
 import dev.facetype.cnn.layer.ReLU;
 import dev.facetype.cnn.layer.Reshape;
+import dev.facetype.cnn.layer.WritesInto;
 import dev.facetype.cnn.parallel.ComputePool;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -22,8 +23,10 @@ import java.util.function.Function;
  * that feed several layers, and two-input sums ({@link ElementwiseAdd}). Layers run in the order they were
  * added, which is a topological order because a layer can only name values that already exist.
  *
- * <p>A ReLU or a sum whose input is read by nothing else overwrites that input instead of filling a buffer of
- * its own, which saves a third of the activation memory of a convolution-ReLU network.
+ * <p>Memory is planned once, when the graph is built. A ReLU or a sum whose input is read by nothing else
+ * overwrites that input. Layers that can write into a buffer they are handed ({@link WritesInto}) get one from
+ * a pool of the graph's own: a buffer goes back to the pool after the last step that reads its value, and the
+ * next value of the same size reuses it. A detector's activations then take a few buffers, not one per layer.
  *
  * <p>Not thread-safe: the returned tensors are owned by the layers and overwritten by the next call. Give
  * another thread an {@link #inferenceCopy()}, which shares the weights.
@@ -36,15 +39,20 @@ public final class InferenceGraph {
     private final Map<String, Integer> outputs;
     private final Map<String, Shape> shapes;
     private final int slotCount;
+    /** Values per sample of each pooled buffer. */
+    private final int[] bufferSizes;
+    private float[][] buffers = new float[0][];
+    private int bufferBatch;
 
     private InferenceGraph(String inputName, Shape inputShape, List<Step> steps, Map<String, Integer> outputs,
-                           Map<String, Shape> shapes, int slotCount) {
+                           Map<String, Shape> shapes, int slotCount, int[] bufferSizes) {
         this.inputName = inputName;
         this.inputShape = inputShape;
         this.steps = steps;
         this.outputs = outputs;
         this.shapes = shapes;
         this.slotCount = slotCount;
+        this.bufferSizes = bufferSizes;
     }
 
     /** A builder for a graph whose input, named {@code inputName}, is a batch of {@code inputShape}. */
@@ -62,10 +70,17 @@ public final class InferenceGraph {
         if (!input.shape().equals(expected)) {
             throw new ShapeMismatchException("graph input " + inputName, expected, input.shape());
         }
+        if (buffers.length != bufferSizes.length || bufferBatch != input.batchSize()) {
+            buffers = new float[bufferSizes.length][];
+            for (int b = 0; b < bufferSizes.length; b++) {
+                buffers[b] = new float[bufferSizes[b] * input.batchSize()];
+            }
+            bufferBatch = input.batchSize();
+        }
         Tensor[] slots = new Tensor[slotCount];
         slots[0] = input;
         for (Step step : steps) {
-            step.run(slots);
+            step.run(slots, buffers);
         }
         Map<String, Tensor> result = new LinkedHashMap<>();
         outputs.forEach((name, slot) -> result.put(name, slots[slot]));
@@ -90,25 +105,32 @@ public final class InferenceGraph {
         return shape;
     }
 
+    /** How many pooled buffers a pass uses (for tests of the memory plan). */
+    int pooledBuffers() {
+        return bufferSizes.length;
+    }
+
     /** A graph with its own buffers over the same weights, for another thread. */
     public InferenceGraph inferenceCopy() {
         List<Step> copies = new ArrayList<>(steps.size());
         for (Step step : steps) {
             copies.add(step.copy());
         }
-        return new InferenceGraph(inputName, inputShape, Collections.unmodifiableList(copies), outputs, shapes, slotCount);
+        return new InferenceGraph(inputName, inputShape, Collections.unmodifiableList(copies), outputs, shapes, slotCount,
+                bufferSizes);
     }
 
-    /** One node: reads and writes slots of the pass's value table. */
+    /** One node: reads and writes slots of the pass's value table, and may write into a pooled buffer. */
     private interface Step {
-        void run(Tensor[] slots);
+        void run(Tensor[] slots, float[][] buffers);
 
         Step copy();
     }
 
+    /** A layer writing into a tensor it owns. */
     private record LayerStep(Layer layer, int in, int out) implements Step {
         @Override
-        public void run(Tensor[] slots) {
+        public void run(Tensor[] slots, float[][] buffers) {
             slots[out] = layer.forward(slots[in], false);
         }
 
@@ -118,9 +140,24 @@ public final class InferenceGraph {
         }
     }
 
+    /** A layer writing into pooled buffer {@code buffer}. */
+    private record IntoStep(WritesInto layer, int in, int out, int buffer) implements Step {
+        @Override
+        public void run(Tensor[] slots, float[][] buffers) {
+            Tensor output = new Tensor(layer.outputShape().withBatch(slots[in].batchSize()), buffers[buffer]);
+            layer.forwardInto(slots[in], output);
+            slots[out] = output;
+        }
+
+        @Override
+        public Step copy() {
+            return new IntoStep((WritesInto) layer.inferenceCopy(), in, out, buffer);
+        }
+    }
+
     private record InPlaceReluStep(int in, int out, ComputePool pool) implements Step {
         @Override
-        public void run(Tensor[] slots) {
+        public void run(Tensor[] slots, float[][] buffers) {
             float[] data = slots[in].data();
             pool.parallelFor(data.length, 1 << 15, (worker, start, end) -> {
                 for (int i = start; i < end; i++) {
@@ -136,16 +173,18 @@ public final class InferenceGraph {
         }
     }
 
-    /** intoFirst: write the sum over input a (which nothing else reads). */
-    private record AddStep(ElementwiseAdd op, int a, int b, int out, boolean intoFirst) implements Step {
+    /** The sum written over input a (which nothing else reads) when buffer is -1, else into a pooled buffer. */
+    private record AddStep(ElementwiseAdd op, int a, int b, int out, int buffer) implements Step {
         @Override
-        public void run(Tensor[] slots) {
-            slots[out] = intoFirst ? op.forwardInPlace(slots[a], slots[b]) : op.forward(slots[a], slots[b]);
+        public void run(Tensor[] slots, float[][] buffers) {
+            Tensor first = slots[a];
+            slots[out] = buffer < 0 ? op.forwardInPlace(first, slots[b])
+                    : op.forwardInto(first, slots[b], new Tensor(first.shape(), buffers[buffer]));
         }
 
         @Override
         public Step copy() {
-            return new AddStep(op.inferenceCopy(), a, b, out, intoFirst);
+            return new AddStep(op.inferenceCopy(), a, b, out, buffer);
         }
     }
 
@@ -223,13 +262,22 @@ public final class InferenceGraph {
                 throw new IllegalStateException("A graph needs at least one output");
             }
             Map<String, Integer> readers = new HashMap<>();
-            for (Node node : nodes) {
-                node.inputs.forEach(input -> readers.merge(input, 1, Integer::sum));
+            Map<String, Integer> lastRead = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                for (String input : nodes.get(i).inputs) {
+                    readers.merge(input, 1, Integer::sum);
+                    lastRead.put(input, i);
+                }
             }
-            outputs.forEach(output -> readers.merge(output, 1, Integer::sum));
+            for (String output : outputs) {
+                readers.merge(output, 1, Integer::sum);
+                lastRead.put(output, Integer.MAX_VALUE);
+            }
             Map<String, Node> producers = new HashMap<>();
+            BufferPlan plan = new BufferPlan();
             List<Step> steps = new ArrayList<>();
-            for (Node node : nodes) {
+            for (int i = 0; i < nodes.size(); i++) {
+                Node node = nodes.get(i);
                 int out = slots.get(node.output);
                 if (node.sum != null) {
                     String a = node.inputs.get(0);
@@ -237,29 +285,42 @@ public final class InferenceGraph {
                     boolean intoB = !overwritable(a, readers, producers) && overwritable(b, readers, producers);
                     String first = intoB ? b : a;
                     String second = intoB ? a : b;
-                    steps.add(new AddStep(node.sum, slots.get(first), slots.get(second), out,
-                            overwritable(first, readers, producers)));
+                    if (overwritable(first, readers, producers)) {
+                        plan.alias(node.output, first);
+                        steps.add(new AddStep(node.sum, slots.get(first), slots.get(second), out, -1));
+                    } else {
+                        int buffer = plan.take(node.output, node.sum.shape().size());
+                        steps.add(new AddStep(node.sum, slots.get(first), slots.get(second), out, buffer));
+                    }
                 } else {
                     String input = node.inputs.get(0);
                     if (node.layer instanceof ReLU && overwritable(input, readers, producers)) {
+                        plan.alias(node.output, input);
                         steps.add(new InPlaceReluStep(slots.get(input), out, pool));
+                    } else if (node.layer instanceof WritesInto into) {
+                        int buffer = plan.take(node.output, into.outputShape().size());
+                        steps.add(new IntoStep(into, slots.get(input), out, buffer));
                     } else {
+                        if (node.layer instanceof Reshape || node.layer instanceof Flatten) {
+                            plan.alias(node.output, input); // a view of its input's memory
+                        }
                         steps.add(new LayerStep(node.layer, slots.get(input), out));
                     }
                 }
                 producers.put(node.output, node);
+                plan.releaseAfter(i, lastRead);
             }
             Map<String, Integer> outputSlots = new LinkedHashMap<>();
             outputs.forEach(output -> outputSlots.put(output, slots.get(output)));
             return new InferenceGraph(inputName, inputShape, Collections.unmodifiableList(steps),
                     Collections.unmodifiableMap(outputSlots), Collections.unmodifiableMap(new LinkedHashMap<>(shapes)),
-                    slots.size());
+                    slots.size(), plan.sizes());
         }
 
         /**
-         * A value may be overwritten when only one node reads it and it sits in a buffer of its own: produced by a
-         * layer that owns its output (not a view such as a reshape, and not itself computed in place), never the
-         * caller's input.
+         * A value may be overwritten when only one node reads it and it sits in memory of its own: produced by a
+         * layer or a sum (not a view such as a reshape, and not itself computed in place), never the caller's
+         * input.
          */
         private static boolean overwritable(String value, Map<String, Integer> readers, Map<String, Node> producers) {
             Node producer = producers.get(value);
@@ -267,7 +328,7 @@ public final class InferenceGraph {
                 return false;
             }
             if (producer.sum != null) {
-                return false;
+                return true;
             }
             return !(producer.layer instanceof Reshape || producer.layer instanceof Flatten
                     || producer.layer instanceof ReLU);
@@ -282,6 +343,62 @@ public final class InferenceGraph {
         }
 
         private record Node(Layer layer, ElementwiseAdd sum, List<String> inputs, String output) {
+        }
+
+        /**
+         * Which pooled buffer holds which value: a value written in place or viewed shares its input's buffer; a
+         * buffer returns to the pool once no value in it is read any more, and is handed to the next value of its
+         * size.
+         */
+        private static final class BufferPlan {
+            private final List<Integer> sizes = new ArrayList<>();
+            private final Map<String, Integer> bufferOf = new HashMap<>();
+            private final Map<Integer, List<String>> valuesIn = new HashMap<>();
+            private final List<Integer> free = new ArrayList<>();
+
+            int take(String value, int size) {
+                int buffer = -1;
+                for (int k = 0; k < free.size(); k++) {
+                    if (sizes.get(free.get(k)) == size) {
+                        buffer = free.remove(k);
+                        break;
+                    }
+                }
+                if (buffer < 0) {
+                    buffer = sizes.size();
+                    sizes.add(size);
+                }
+                bufferOf.put(value, buffer);
+                valuesIn.put(buffer, new ArrayList<>(List.of(value)));
+                return buffer;
+            }
+
+            void alias(String value, String of) {
+                Integer buffer = bufferOf.get(of);
+                if (buffer != null) {
+                    bufferOf.put(value, buffer);
+                    valuesIn.get(buffer).add(value);
+                }
+            }
+
+            /** Frees the buffers none of whose values is read after step {@code step}. */
+            void releaseAfter(int step, Map<String, Integer> lastRead) {
+                for (Map.Entry<Integer, List<String>> entry : valuesIn.entrySet()) {
+                    int buffer = entry.getKey();
+                    if (free.contains(buffer) || entry.getValue().isEmpty()) {
+                        continue;
+                    }
+                    boolean dead = entry.getValue().stream().allMatch(v -> lastRead.getOrDefault(v, -1) <= step);
+                    if (dead) {
+                        entry.getValue().clear();
+                        free.add(buffer);
+                    }
+                }
+            }
+
+            int[] sizes() {
+                return sizes.stream().mapToInt(Integer::intValue).toArray();
+            }
         }
     }
 }

@@ -12,7 +12,7 @@ import dev.facetype.cnn.Tensor;
  *   output[n][y][x][c] = input[n][c][y][x]
  * </pre>
  */
-public final class ChannelsLast extends AbstractLayer {
+public final class ChannelsLast extends AbstractLayer implements WritesInto {
 
     private final int channels;
     private final int pixels;
@@ -40,6 +40,13 @@ public final class ChannelsLast extends AbstractLayer {
         output = reuse(output, outputShape(), batch);
         transpose(x.data(), output.data(), channels, pixels, batch);
         return output;
+    }
+
+    @Override
+    public void forwardInto(Tensor x, Tensor out) {
+        checkInput(x);
+        WritesInto.checkOutput(this, out, x.batchSize());
+        transpose(x.data(), out.data(), channels, pixels, x.batchSize());
     }
 
     @Override

@@ -22,7 +22,7 @@ import java.util.Arrays;
  * through {@link RowFilter3x3}; other sizes take one pass per kernel row with its k taps inside the loop. The
  * columns whose window crosses the border are done apart.
  */
-public final class DepthwiseConv2D extends AbstractLayer {
+public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
 
     private static final int MIN_VALUES_PER_WORKER = 1 << 14;
     private static final RowFilter3x3 ROW_FILTER = RowFilter3x3.selected();
@@ -96,11 +96,24 @@ public final class DepthwiseConv2D extends AbstractLayer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         checkInput(x);
-        int batch = x.batchSize();
         input = x;
-        output = reuse(output, outputShape(), batch);
+        output = reuse(output, outputShape(), x.batchSize());
+        compute(x, output);
+        return output;
+    }
+
+    @Override
+    public void forwardInto(Tensor x, Tensor out) {
+        checkInput(x);
+        WritesInto.checkOutput(this, out, x.batchSize());
+        input = null;
+        compute(x, out);
+    }
+
+    private void compute(Tensor x, Tensor result) {
+        int batch = x.batchSize();
         float[] in = x.data();
-        float[] out = output.data();
+        float[] out = result.data();
         int inPlane = height * width;
         int outPlane = outHeight * outWidth;
         pool.parallelFor(batch * channels, Math.max(1, MIN_VALUES_PER_WORKER / outPlane), (worker, start, end) -> {
@@ -110,7 +123,6 @@ public final class DepthwiseConv2D extends AbstractLayer {
                         out, plane * outPlane);
             }
         });
-        return output;
     }
 
     private void forwardPlane(float[] in, int inBase, int w, float bias, float[] out, int outBase) {

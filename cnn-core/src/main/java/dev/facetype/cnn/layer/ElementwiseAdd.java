@@ -51,6 +51,15 @@ public final class ElementwiseAdd {
         return addInto(a, b, a);
     }
 
+    /** a + b written into {@code sum}, a tensor of the same shape handed in by the caller; returns sum. */
+    public Tensor forwardInto(Tensor a, Tensor b, Tensor sum) {
+        int batch = check(a, b);
+        if (!sum.shape().equals(shape.withBatch(batch))) {
+            throw new ShapeMismatchException(name + " (output buffer)", shape.withBatch(batch), sum.shape());
+        }
+        return addInto(a, b, sum);
+    }
+
     private Tensor addInto(Tensor a, Tensor b, Tensor sum) {
         float[] x = a.data();
         float[] y = b.data();

@@ -23,9 +23,10 @@ import java.util.Arrays;
  * (image, group) items than workers, each is cut into column blocks. For depthwise 3x3 filters
  * ({@code groups == Cin == Cout}) {@link DepthwiseConv2D} is much faster.
  */
-public final class GroupedConv2D extends AbstractLayer {
+public final class GroupedConv2D extends AbstractLayer implements WritesInto {
 
     private static final int MIN_PIXELS_PER_BLOCK = 256;
+    private static final int MAX_COLUMNS_PER_BLOCK = 16384;
 
     private final int filters;
     private final int kernel;
@@ -99,11 +100,24 @@ public final class GroupedConv2D extends AbstractLayer {
     @Override
     public Tensor forward(Tensor x, boolean training) {
         checkInput(x);
-        int batch = x.batchSize();
         input = x;
-        output = reuse(output, outputShape(), batch);
+        output = reuse(output, outputShape(), x.batchSize());
+        compute(x, output);
+        return output;
+    }
+
+    @Override
+    public void forwardInto(Tensor x, Tensor out) {
+        checkInput(x);
+        WritesInto.checkOutput(this, out, x.batchSize());
+        input = null;
+        compute(x, out);
+    }
+
+    private void compute(Tensor x, Tensor result) {
+        int batch = x.batchSize();
         float[] in = x.data();
-        float[] out = output.data();
+        float[] out = result.data();
         int inSize = inputShape().size();
         int groupInput = inSize / groups;
         int items = batch * groups;
@@ -143,15 +157,19 @@ public final class GroupedConv2D extends AbstractLayer {
                         true, out, outOffset, pixels, s.gemm);
             }
         });
-        return output;
     }
 
+    /**
+     * Column blocks per (image, group): enough to give every worker work, and enough that no block's lowering
+     * exceeds {@link #MAX_COLUMNS_PER_BLOCK} columns (the scratch of a large image would otherwise be tens of MB).
+     */
     private int blocksPerItem(int items) {
+        int bySize = pointwise ? 1 : (pixels + MAX_COLUMNS_PER_BLOCK - 1) / MAX_COLUMNS_PER_BLOCK;
         if (items >= pool.threads()) {
-            return 1;
+            return bySize;
         }
         int wanted = (pool.threads() + items - 1) / items;
-        return Math.max(1, Math.min(wanted, pixels / MIN_PIXELS_PER_BLOCK));
+        return Math.max(bySize, Math.min(wanted, pixels / MIN_PIXELS_PER_BLOCK));
     }
 
     @Override

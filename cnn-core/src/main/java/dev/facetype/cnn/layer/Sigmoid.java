@@ -5,7 +5,7 @@ import dev.facetype.cnn.Tensor;
 import dev.facetype.cnn.parallel.ComputePool;
 
 /** 1 / (1 + e^-x), element-wise; any shape. The gradient is y (1 - y) times the output gradient. */
-public final class Sigmoid extends AbstractLayer {
+public final class Sigmoid extends AbstractLayer implements WritesInto {
 
     private static final int MIN_ELEMENTS_PER_WORKER = 1 << 14;
 
@@ -22,14 +22,25 @@ public final class Sigmoid extends AbstractLayer {
     public Tensor forward(Tensor x, boolean training) {
         checkInput(x);
         output = reuse(output, outputShape(), x.batchSize());
+        compute(x, output);
+        return output;
+    }
+
+    @Override
+    public void forwardInto(Tensor x, Tensor out) {
+        checkInput(x);
+        WritesInto.checkOutput(this, out, x.batchSize());
+        compute(x, out);
+    }
+
+    private void compute(Tensor x, Tensor result) {
         float[] in = x.data();
-        float[] out = output.data();
+        float[] out = result.data();
         pool.parallelFor(in.length, MIN_ELEMENTS_PER_WORKER, (worker, start, end) -> {
             for (int i = start; i < end; i++) {
                 out[i] = (float) (1.0 / (1.0 + Math.exp(-in[i])));
             }
         });
-        return output;
     }
 
     @Override

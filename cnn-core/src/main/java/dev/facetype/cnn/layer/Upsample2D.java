@@ -15,7 +15,7 @@ import dev.facetype.cnn.parallel.ComputePool;
  *
  * The gradient of an input value is the sum over its block.
  */
-public final class Upsample2D extends AbstractLayer {
+public final class Upsample2D extends AbstractLayer implements WritesInto {
 
     private static final int MIN_VALUES_PER_WORKER = 1 << 15;
 
@@ -51,9 +51,21 @@ public final class Upsample2D extends AbstractLayer {
         checkInput(x);
         batch = x.batchSize();
         output = reuse(output, outputShape(), batch);
+        compute(x, output);
+        return output;
+    }
+
+    @Override
+    public void forwardInto(Tensor x, Tensor out) {
+        checkInput(x);
+        WritesInto.checkOutput(this, out, x.batchSize());
+        compute(x, out);
+    }
+
+    private void compute(Tensor x, Tensor result) {
         float[] in = x.data();
-        float[] out = output.data();
-        int planes = batch * inputShape().dim(0);
+        float[] out = result.data();
+        int planes = x.batchSize() * inputShape().dim(0);
         int inPlane = height * width;
         int outWidth = width * factor;
         int outPlane = inPlane * factor * factor;
@@ -71,7 +83,6 @@ public final class Upsample2D extends AbstractLayer {
                 }
             }
         });
-        return output;
     }
 
     @Override

@@ -96,6 +96,29 @@ class InferenceGraphTest {
     }
 
     @Test
+    void aChainOfLayersRecyclesTwoBuffersAndComputesTheSame() {
+        InferenceGraph.Builder builder = InferenceGraph.builder("input", INPUT, POOL);
+        String previous = "input";
+        for (int i = 0; i < 6; i++) {
+            String name = "conv" + i;
+            builder.layer(name, previous, s -> new DepthwiseConv2D(name, s, 3, 1, Pads.uniform(1), weights,
+                    new float[weights.length], 0, POOL));
+            previous = name;
+        }
+        InferenceGraph chain = builder.outputs(previous).build();
+        assertEquals(2, chain.pooledBuffers(), "each layer writes where the one before last wrote");
+        Tensor x = new Tensor(INPUT.withBatch(2), randomFloats(new SplittableRandom(55), 2 * INPUT.size()));
+        Tensor expected = x;
+        for (int i = 0; i < 6; i++) {
+            expected = new DepthwiseConv2D("c", INPUT, 3, 1, Pads.uniform(1), weights, new float[weights.length], 0, POOL)
+                    .forward(expected, false);
+        }
+        for (int pass = 0; pass < 2; pass++) {
+            assertArrayEquals(expected.data(), chain.forward(x).get(previous).data(), 1e-5f, "pass " + pass);
+        }
+    }
+
+    @Test
     void mistakesAreNamed() {
         InferenceGraph.Builder builder = InferenceGraph.builder("input", INPUT, POOL);
         assertThrows(IllegalArgumentException.class, () -> builder.layer("x", "missing", s -> new ReLU("r", s, POOL)));
