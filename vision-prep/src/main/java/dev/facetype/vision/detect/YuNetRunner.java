@@ -5,17 +5,21 @@ import dev.facetype.cnn.Tensor;
 import dev.facetype.cnn.graph.InferenceGraph;
 import dev.facetype.cnn.parallel.ComputePool;
 import dev.facetype.vision.RasterImage;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * One thread's YuNet: the graph for the last input size with its buffers, and the input tensor. Photos of the
- * same size reuse everything; another size builds a new graph (cheap: the weights are shared), so memory stays
- * that of one size.
+ * same size reuse everything; another size builds a new graph (cheap: the weights are shared). The graph of a
+ * large input (above {@value #KEEP_PIXELS} padded pixels; about 120 bytes a pixel, 160 MB at 1280 x 1024) is let
+ * go after each photo, so an idle detector holds at most that of a 640 x 640 photo.
  */
 final class YuNetRunner {
 
     /** YuNet's coarsest stride: the input is padded to a multiple of it, as OpenCV does. */
     private static final int DIVISOR = 32;
+    /** Inputs up to this many padded pixels keep their graph and buffers between photos. */
+    static final int KEEP_PIXELS = 640 * 640;
 
     private final OnnxGraphTranslator translator;
     private final ComputePool pool;
@@ -39,7 +43,14 @@ final class YuNetRunner {
             input = Tensor.zeros(shape.withBatch(1));
         }
         fillBgr(image, input.data(), padWidth, padHeight);
-        return YuNetDecoder.decode(graph.forward(input), padWidth, padHeight, scoreThreshold, nmsThreshold);
+        try {
+            return YuNetDecoder.decode(graph.forward(input), padWidth, padHeight, scoreThreshold, nmsThreshold);
+        } finally {
+            if (padWidth * padHeight > KEEP_PIXELS) {
+                graph = null;
+                input = null;
+            }
+        }
     }
 
     /** The next multiple of 32, as OpenCV's {@code (size - 1) / 32 * 32 + 32}. */
@@ -65,6 +76,13 @@ final class YuNetRunner {
                 planes[2 * plane + row + x] = rgb[src + 3 * x] & 0xFF;
             }
         }
-        // The padding was zeroed when the tensor was made and is never written.
+        // A smaller photo of the same padded size may follow a larger one: clear the padding every time.
+        for (int c = 0; c < 3; c++) {
+            int base = c * plane;
+            for (int y = 0; y < height; y++) {
+                Arrays.fill(planes, base + y * padWidth + width, base + (y + 1) * padWidth, 0f);
+            }
+            Arrays.fill(planes, base + height * padWidth, base + plane, 0f);
+        }
     }
 }
