@@ -133,6 +133,7 @@ final class TrainCommand extends Subcommand {
                 new PreparationProgressPrinter(progressLine(), messages));
         DatasetSplit split = dataset.split(splitSettings);
         printDataset(dataset, split, messages);
+        LeftOutFiles.print(out(), dataset.manifest().problems(), messages);
 
         List<TrainingListener> listeners = new ArrayList<>(List.of(new TrainingProgress(progressLine(), messages)));
         if (patience != null) {
