@@ -38,6 +38,7 @@ import picocli.CommandLine.Spec;
                     + " reads them. Start with: facetype demo"
         },
         subcommands = {
+            SurveyCommand.class,
             PrepareCommand.class,
             TrainCommand.class,
             EvaluateCommand.class,

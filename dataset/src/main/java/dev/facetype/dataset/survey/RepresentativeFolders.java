@@ -116,6 +116,17 @@ public final class RepresentativeFolders {
         }
     }
 
+    /**
+     * Checks, before anything else is done, that {@code photos} is a folder and {@code out} a new or empty
+     * folder outside it, as {@link #write} requires.
+     *
+     * @throws SurveyException {@code NO_PHOTO_FOLDER}, {@code OUTPUT_INSIDE_PHOTOS} or {@code OUTPUT_NOT_EMPTY}
+     */
+    public static void checkPlaces(Path photos, Path out) {
+        checkPhotoFolder(photos);
+        checkOutput(out.toAbsolutePath().normalize(), photos);
+    }
+
     private static void checkPhotoFolder(Path photos) {
         if (!Files.isDirectory(photos)) {
             throw new SurveyException(SurveyException.Problem.NO_PHOTO_FOLDER, photos, List.of(), photos
