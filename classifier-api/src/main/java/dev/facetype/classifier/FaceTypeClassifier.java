@@ -17,6 +17,7 @@ import dev.facetype.dataset.SampleRef;
 import dev.facetype.dataset.TrainingBatch;
 import dev.facetype.vision.RasterImage;
 import dev.facetype.vision.augment.Augmenter;
+import dev.facetype.vision.augment.ImageAdjustments;
 import dev.facetype.vision.crop.CropSettings;
 import dev.facetype.vision.crop.FaceCropper;
 import dev.facetype.vision.detect.DetectedFace;
@@ -75,6 +76,7 @@ public final class FaceTypeClassifier implements AutoCloseable {
     private final long seed;
     private final ComputePool pool;
     private final double minConfidence;
+    private final boolean mirrorAveraging;
     private final Supplier<FaceDetector> detectorFactory;
     private final ImageLoader loader = new ImageLoader();
     private final Queue<Network> predictors = new ConcurrentLinkedQueue<>();
@@ -86,7 +88,7 @@ public final class FaceTypeClassifier implements AutoCloseable {
     private volatile boolean closed;
 
     private FaceTypeClassifier(List<String> labels, String architecture, NetworkSpec spec, long seed, ComputePool pool,
-                               double minConfidence, Supplier<FaceDetector> detectorFactory,
+                               double minConfidence, boolean mirrorAveraging, Supplier<FaceDetector> detectorFactory,
                                Preprocessing preprocessing, Network network, Map<String, Object> provenance) {
         this.labels = List.copyOf(labels);
         this.architecture = architecture;
@@ -94,6 +96,7 @@ public final class FaceTypeClassifier implements AutoCloseable {
         this.seed = seed;
         this.pool = pool;
         this.minConfidence = minConfidence;
+        this.mirrorAveraging = mirrorAveraging;
         this.detectorFactory = detectorFactory;
         this.preprocessing = preprocessing;
         this.network = network;
@@ -254,7 +257,8 @@ public final class FaceTypeClassifier implements AutoCloseable {
                     "manifestSha256", split.manifestSha256()));
             checkpoint.put("training", config.toMap());
             Map<String, Object> metadata = metadata(Map.of());
-            metadata.put("checkpoint", checkpoint);
+            // Beside the types and preprocessing, where resume() looks for it.
+            facetypeMetadata(metadata).put("checkpoint", checkpoint);
             Map<String, float[]> sections = new LinkedHashMap<>();
             sections.put(ModelFile.PARAMETERS, network.parameters().values());
             List<float[]> state = optimizer.state();
@@ -373,22 +377,47 @@ public final class FaceTypeClassifier implements AutoCloseable {
         int[] actual = new int[samples.size()];
         int[] predicted = new int[samples.size()];
         double lossSum = 0;
-        SoftmaxCrossEntropy loss = new SoftmaxCrossEntropy();
+        int classes = labels.size();
         BatchIterator batches = new BatchIterator(samples, EVALUATION_BATCH, seed, 0, false, augmenter);
         int offset = 0;
-        Tensor input = null;
         while (batches.hasNext()) {
             TrainingBatch batch = batches.next();
-            input = encode(batch.images(), input);
-            Tensor logits = net.forward(input, false);
-            lossSum += loss.forward(logits, batch.labels()) * batch.size();
+            float[] probabilities = probabilities(net, batch.images());
             for (int i = 0; i < batch.size(); i++) {
-                actual[offset + i] = batch.labels()[i];
-                predicted[offset + i] = SoftmaxCrossEntropy.argmax(logits.data(), i * labels.size(), labels.size());
+                int label = batch.labels()[i];
+                actual[offset + i] = label;
+                predicted[offset + i] = SoftmaxCrossEntropy.argmax(probabilities, i * classes, classes);
+                lossSum -= Math.log(Math.max(probabilities[i * classes + label], 1e-12f));
             }
             offset += batch.size();
         }
         return new Scored(Evaluation.of(labels, actual, predicted), lossSum / Math.max(1, samples.size()));
+    }
+
+    /**
+     * Class probabilities of each crop (crops x classes, row by row). With mirror averaging the crop and its
+     * mirror image go through the network together and their probabilities are averaged: a face and its
+     * mirror have the same type, and averaging the two answers evens out what either view gets wrong.
+     */
+    private float[] probabilities(Network net, List<RasterImage> crops) {
+        int count = crops.size();
+        int classes = labels.size();
+        List<RasterImage> views = crops;
+        if (mirrorAveraging) {
+            views = new ArrayList<>(crops);
+            for (RasterImage crop : crops) {
+                views.add(ImageAdjustments.flipHorizontal(crop));
+            }
+        }
+        float[] all = net.predictProbabilities(encode(views, null)).data();
+        if (!mirrorAveraging) {
+            return all;
+        }
+        float[] averaged = new float[count * classes];
+        for (int i = 0; i < averaged.length; i++) {
+            averaged[i] = (all[i] + all[count * classes + i]) / 2;
+        }
+        return averaged;
     }
 
     // ---------------------------------------------------------------- prediction
@@ -446,12 +475,12 @@ public final class FaceTypeClassifier implements AutoCloseable {
         }
         Network predictor = borrow();
         try {
-            Tensor probabilities = predictor.predictProbabilities(encode(crops, null));
+            float[] probabilities = probabilities(predictor, crops);
             List<List<LabelScore>> out = new ArrayList<>();
             for (int i = 0; i < crops.size(); i++) {
                 List<LabelScore> scores = new ArrayList<>();
                 for (int c = 0; c < labels.size(); c++) {
-                    scores.add(new LabelScore(labels.get(c), probabilities.data()[i * labels.size() + c]));
+                    scores.add(new LabelScore(labels.get(c), probabilities[i * labels.size() + c]));
                 }
                 scores.sort(Comparator.comparingDouble(LabelScore::probability).reversed());
                 out.add(List.copyOf(scores));
@@ -501,6 +530,7 @@ public final class FaceTypeClassifier implements AutoCloseable {
         facetype.put("architecture", architecture);
         facetype.put("preprocessing", preprocessing.toMap());
         facetype.put("minConfidence", minConfidence);
+        facetype.put("mirrorAveraging", mirrorAveraging);
         facetype.put("provenance", provenanceMap == null ? Map.of() : provenanceMap);
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put(METADATA_KEY, facetype);
@@ -536,13 +566,20 @@ public final class FaceTypeClassifier implements AutoCloseable {
             Object confidence = facetype.getOrDefault("minConfidence", 0.0);
             Map<String, Object> provenance = facetype.get("provenance") instanceof Map
                     ? (Map<String, Object>) facetype.get("provenance") : Map.of();
+            // Models written before mirror averaging existed answer from the crop alone, as they always did.
+            boolean mirror = Boolean.TRUE.equals(facetype.get("mirrorAveraging"));
             return new FaceTypeClassifier(labels, String.valueOf(facetype.get("architecture")), contents.spec(),
-                    contents.seed(), pool, ((Number) confidence).doubleValue(), detectorFactory, preprocessing, network,
-                    provenance);
+                    contents.seed(), pool, ((Number) confidence).doubleValue(), mirror, detectorFactory, preprocessing,
+                    network, provenance);
         } catch (ClassCastException | IllegalArgumentException | NullPointerException e) {
             throw new ModelFileException(ModelFileException.Reason.INCONSISTENT,
                     path + ": the model's classifier settings are incomplete or malformed: " + e.getMessage(), e);
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> facetypeMetadata(Map<String, Object> metadata) {
+        return (Map<String, Object>) metadata.get(METADATA_KEY);
     }
 
     @SuppressWarnings("unchecked")
@@ -600,6 +637,11 @@ public final class FaceTypeClassifier implements AutoCloseable {
         return minConfidence;
     }
 
+    /** Whether answers average the crop's and its mirror image's probabilities. */
+    public boolean mirrorAveraging() {
+        return mirrorAveraging;
+    }
+
     /** Version, JDK, OS, seed, settings, data hash and split of the training that made this model. */
     public Map<String, Object> provenance() {
         return provenance == null ? Map.of() : provenance;
@@ -653,6 +695,7 @@ public final class FaceTypeClassifier implements AutoCloseable {
         private long seed = 1;
         private int threads = ComputePool.defaultThreadCount();
         private double minConfidence;
+        private boolean mirrorAveraging = true;
         private Supplier<FaceDetector> detectorFactory = FaceDetectors::yunet;
 
         private Builder() {
@@ -719,6 +762,15 @@ public final class FaceTypeClassifier implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Answer from the average of the crop's and its mirror image's probabilities (default on; stored with
+         * the model). Costs a second pass through the network per face.
+         */
+        public Builder optMirrorAveraging(boolean value) {
+            this.mirrorAveraging = value;
+            return this;
+        }
+
         /** The face detector for predictions (default YuNet). */
         public Builder optDetector(Supplier<FaceDetector> value) {
             this.detectorFactory = value;
@@ -773,7 +825,7 @@ public final class FaceTypeClassifier implements AutoCloseable {
             String architecture = customSpec != null ? "custom" : preset.cliName();
             Preprocessing preprocessing = Preprocessing.unnormalised(new CropSettings(cropMargin, inputSize, channels, alignEyes));
             return new FaceTypeClassifier(labels, architecture, spec, seed, ComputePool.create(threads), minConfidence,
-                    detectorFactory, preprocessing, null, null);
+                    mirrorAveraging, detectorFactory, preprocessing, null, null);
         }
     }
 

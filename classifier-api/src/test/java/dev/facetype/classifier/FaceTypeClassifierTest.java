@@ -100,6 +100,7 @@ class FaceTypeClassifierTest {
             assertEquals(classifier.labels(), loaded.labels());
             assertEquals(classifier.preprocessing(), loaded.preprocessing());
             assertEquals(classifier.minConfidence(), loaded.minConfidence());
+            assertTrue(loaded.mirrorAveraging(), "mirror averaging is on by default and saved with the model");
             assertEquals(7L, ((Number) loaded.provenance().get("seed")).longValue());
             assertEquals("by-person", ((Map<?, ?>) loaded.provenance().get("split")).get("mode"));
             assertTrue(loaded.provenance().containsKey("jdk") && loaded.provenance().containsKey("facetypeVersion"));
