@@ -96,7 +96,8 @@ public final class FaceTypeCommand implements Callable<Integer> {
 
     /**
      * Runs the command line on byte streams, as {@link #main} does on the process's: the text is encoded in the
-     * charsets {@link ConsoleEncoding#choose} picks from {@code --console-encoding} and {@code properties}.
+     * charsets {@link ConsoleEncoding#choose} picks from {@code --console-encoding} and {@code properties}, in the
+     * language of their {@code user.language} unless {@code --lang} is given.
      *
      * @return the {@link ExitCode} number
      */
@@ -110,7 +111,7 @@ public final class FaceTypeCommand implements Callable<Integer> {
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charsets.stdout()), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, charsets.stderr()), true);
-        int code = newCommandLine(out, err).execute(args);
+        int code = newCommandLine(out, err, Language.of(properties)).execute(args);
         out.flush();
         err.flush();
         return code;

@@ -2,6 +2,7 @@ package dev.facetype.cli.i18n;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Properties;
 
 /**
  * The languages the command line speaks. Without {@code --lang} it follows the system locale: Japanese when the
@@ -39,6 +40,12 @@ public enum Language {
     /** The language of the system locale ({@code user.language}, from {@code LANG} or the Windows settings). */
     public static Language ofSystem() {
         return of(Locale.getDefault());
+    }
+
+    /** The language of {@code user.language} in {@code properties}, else of the system locale. */
+    public static Language of(Properties properties) {
+        String language = properties.getProperty("user.language");
+        return language == null || language.isBlank() ? ofSystem() : of(new Locale(language));
     }
 
     /**
