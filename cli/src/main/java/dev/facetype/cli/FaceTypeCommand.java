@@ -97,7 +97,8 @@ public final class FaceTypeCommand implements Callable<Integer> {
     /**
      * Runs the command line on byte streams, as {@link #main} does on the process's: the text is encoded in the
      * charsets {@link ConsoleEncoding#choose} picks from {@code --console-encoding} and {@code properties}, in the
-     * language of their {@code user.language} unless {@code --lang} is given.
+     * language of their {@code user.language} unless {@code --lang} is given. An unknown charset name is a usage
+     * error (exit code 1), written in UTF-8.
      *
      * @return the {@link ExitCode} number
      */
@@ -106,7 +107,15 @@ public final class FaceTypeCommand implements Callable<Integer> {
         try {
             charsets = ConsoleEncoding.choose(ConsoleEncoding.optionIn(args), properties);
         } catch (IllegalArgumentException e) {
-            // An unknown name: the option's converter reports it as a usage error, in UTF-8.
+            if (ConsoleEncoding.optionIn(args) == null) {
+                // An unknown name in -Dfacetype.console.encoding, which no option converter sees: one line, in UTF-8.
+                PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
+                Language language = LanguageOption.in(args).orElse(Language.of(properties));
+                err.println(Messages.of(language).get("error.line", e.getMessage()));
+                err.flush();
+                return ExitCode.USAGE.code();
+            }
+            // An unknown name in --console-encoding: the option's converter reports it as a usage error, in UTF-8.
             charsets = new ConsoleEncoding.Choice(StandardCharsets.UTF_8, StandardCharsets.UTF_8, "default");
         }
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charsets.stdout()), true);
