@@ -118,8 +118,8 @@ public final class FaceTypeCommand implements Callable<Integer> {
             // An unknown name in --console-encoding: the option's converter reports it as a usage error, in UTF-8.
             charsets = new ConsoleEncoding.Choice(StandardCharsets.UTF_8, StandardCharsets.UTF_8, "default");
         }
-        PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, charsets.stdout()), true);
-        PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, charsets.stderr()), true);
+        PrintWriter out = new PrintWriter(ConsoleEncoding.writer(stdout, charsets.stdout()), true);
+        PrintWriter err = new PrintWriter(ConsoleEncoding.writer(stderr, charsets.stderr()), true);
         int code = newCommandLine(out, err, Language.of(properties)).execute(args);
         out.flush();
         err.flush();

@@ -1,5 +1,8 @@
 package dev.facetype.cli.i18n;
 
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +22,9 @@ import java.util.Properties;
  *       write Japanese (437, 1252) is passed over for UTF-8, since type names are often Japanese;</li>
  *   <li>otherwise UTF-8: terminals on Linux and macOS, files and pipes.</li>
  * </ol>
- * A character the chosen charset cannot hold is written as {@code ?}.
+ * In a charset without combining marks (MS932) text is written in Unicode NFC, so that a name macOS wrote
+ * decomposed ({@code ご} as {@code こ} + U+3099) shows as the same characters; a character the chosen charset
+ * still cannot hold is written as {@code ?}.
  */
 public final class ConsoleEncoding {
 
@@ -41,6 +46,9 @@ public final class ConsoleEncoding {
 
     /** Text a console charset must be able to write to be used: kana and kanji of the study's type names. */
     private static final String JAPANESE_SAMPLE = "しょうゆ顔ソース";
+
+    /** The voicing mark of a decomposed {@code ご}, {@code ド}, {@code ば}: in NFD file names macOS writes. */
+    private static final char COMBINING_DAKUTEN = '\u3099';
 
     private ConsoleEncoding() {
     }
@@ -71,6 +79,15 @@ public final class ConsoleEncoding {
             }
         }
         return new Choice(StandardCharsets.UTF_8, StandardCharsets.UTF_8, "default");
+    }
+
+    /**
+     * A writer of {@code stream} in {@code charset}; in Unicode NFC when the charset cannot write a combining mark
+     * (MS932, Shift_JIS, EUC-JP, ...), as they are, composed or not, in UTF-8 and the other Unicode charsets.
+     */
+    public static Writer writer(OutputStream stream, Charset charset) {
+        Writer writer = new OutputStreamWriter(stream, charset);
+        return charset.canEncode() && charset.newEncoder().canEncode(COMBINING_DAKUTEN) ? writer : new NfcWriter(writer);
     }
 
     /** The charset named {@code name}, or an error naming where it came from. */

@@ -1,9 +1,13 @@
 package dev.facetype.cli.i18n;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.io.ByteArrayOutputStream;
+import java.io.Writer;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
@@ -116,6 +120,28 @@ class ConsoleEncodingTest {
                 () -> ConsoleEncoding.choose(null, properties));
         assertEquals("-Dfacetype.console.encoding: unknown encoding 'sjis?'; use for example UTF-8 or windows-31j",
                 property.getMessage());
+    }
+
+    @Test
+    void decomposedNamesAreComposedForMs932AndLeftAsTheyAreInUtf8() throws Exception {
+        String decomposed = "\u3053\u3099\u3068\u3046/\u306F\u309A\u3063\u3061\u308A\u9854"; // ごとう/ぱっちり顔 in NFD
+        ByteArrayOutputStream ms932 = new ByteArrayOutputStream();
+        try (Writer writer = ConsoleEncoding.writer(ms932, MS932)) {
+            writer.write(decomposed.substring(0, 1));
+            writer.write(decomposed.substring(1) + "\n"); // the mark in a later write than its letter
+            writer.write("\u30C8\u3099"); // ド as ト and its mark
+            writer.flush();
+            assertEquals("ごとう/ぱっちり顔\n".length() + 1, new String(ms932.toByteArray(), MS932).length(),
+                    "flushed without a line end");
+        }
+        assertArrayEquals("ごとう/ぱっちり顔\nド".getBytes(MS932), ms932.toByteArray());
+        assertFalse(new String(ms932.toByteArray(), MS932).contains("?"));
+
+        ByteArrayOutputStream utf8 = new ByteArrayOutputStream();
+        try (Writer writer = ConsoleEncoding.writer(utf8, StandardCharsets.UTF_8)) {
+            writer.write(decomposed);
+        }
+        assertArrayEquals(decomposed.getBytes(StandardCharsets.UTF_8), utf8.toByteArray(), "UTF-8 writes names as they are");
     }
 
     @Test
