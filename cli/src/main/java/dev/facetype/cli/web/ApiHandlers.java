@@ -22,7 +22,7 @@ final class ApiHandlers {
     ApiHandlers(PredictionService predictions, AdmissionControl admission, WebSettings settings, Consumer<String> log) {
         this.predictions = predictions;
         this.admission = admission;
-        this.uploads = new UploadReader(settings.maxUploadBytes());
+        this.uploads = new UploadReader(settings.maxUploadBytes(), settings.uploadTimeout());
         this.limits = new ApiJson.Limits(settings.maxUploadBytes(), settings.maxPixels(),
                 settings.maxConcurrentPredictions());
         this.log = log;
@@ -64,8 +64,8 @@ final class ApiHandlers {
         if (e.problem() == ApiProblem.BUSY) {
             ctx.header("Retry-After", "1");
         }
-        if (e.problem() == ApiProblem.UPLOAD_TOO_LARGE) {
-            ctx.header("Connection", "close"); // the rest of a large body may still be on its way
+        if (e.problem() == ApiProblem.UPLOAD_TOO_LARGE || e.problem() == ApiProblem.UPLOAD_TIMEOUT) {
+            ctx.header("Connection", "close"); // the rest of the body may still be on its way
         }
         error(ctx, e.problem().status(), e.problem().code(), e.getMessage());
     }

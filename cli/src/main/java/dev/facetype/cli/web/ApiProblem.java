@@ -17,6 +17,8 @@ enum ApiProblem {
     NOT_FOUND(404, "not_found"),
     /** The endpoint exists but not for this method. */
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
+    /** The body did not arrive within the upload timeout, or stalled for the idle timeout. */
+    UPLOAD_TIMEOUT(408, "upload_timeout"),
     /** The upload is larger than the limit. */
     UPLOAD_TOO_LARGE(413, "upload_too_large"),
     /** The bytes are not an image in any format facetype reads. */

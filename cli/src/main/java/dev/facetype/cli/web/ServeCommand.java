@@ -76,6 +76,16 @@ public final class ServeCommand implements Callable<Integer> {
             description = "How long a request waits for a free slot before it gets 503 (default: ${DEFAULT-VALUE}).")
     long queueWaitMillis;
 
+    @Option(names = "--idle-timeout-s", paramLabel = "S", defaultValue = "30",
+            description = "A connection that sends nothing for this many seconds is closed; an upload that stalls"
+                    + " that long gets 408 (default: ${DEFAULT-VALUE}).")
+    int idleTimeoutSeconds;
+
+    @Option(names = "--upload-timeout-s", paramLabel = "S", defaultValue = "60",
+            description = "The whole photo must arrive within this many seconds, or the upload gets 408"
+                    + " (default: ${DEFAULT-VALUE}).")
+    int uploadTimeoutSeconds;
+
     @Override
     public Integer call() {
         WebSettings settings = settings();
@@ -125,12 +135,21 @@ public final class ServeCommand implements Callable<Integer> {
         if (queueWaitMillis < 0) {
             throw new CliException(ExitCode.USAGE, "--queue-wait-ms must not be negative, got " + queueWaitMillis);
         }
+        if (idleTimeoutSeconds < 1) {
+            throw new CliException(ExitCode.USAGE, "--idle-timeout-s must be at least 1, got " + idleTimeoutSeconds);
+        }
+        if (uploadTimeoutSeconds < 1) {
+            throw new CliException(ExitCode.USAGE, "--upload-timeout-s must be at least 1, got "
+                    + uploadTimeoutSeconds);
+        }
         long maxPixels = maxMegapixels * 1_000_000L;
         int slots = concurrency != null ? concurrency : WebSettings.defaultConcurrency(maxPixels,
                 Runtime.getRuntime().maxMemory(), Runtime.getRuntime().availableProcessors());
         return WebSettings.defaults().withHost(host).withPort(port)
                 .withMaxUploadBytes(maxUploadMegabytes * 1024L * 1024L).withMaxPixels(maxPixels)
-                .withMaxConcurrentPredictions(slots).withQueueWait(Duration.ofMillis(queueWaitMillis));
+                .withMaxConcurrentPredictions(slots).withQueueWait(Duration.ofMillis(queueWaitMillis))
+                .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
+                .withUploadTimeout(Duration.ofSeconds(uploadTimeoutSeconds));
     }
 
     private static FaceTypeClassifier load(Path model, int threads, YuNetSettings detection) {

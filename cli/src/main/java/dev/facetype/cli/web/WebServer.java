@@ -11,6 +11,8 @@ import java.net.URI;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 
 /**
  * The web page and its JSON API for one model, on an embedded Jetty 12 (through Javalin 7).
@@ -25,8 +27,9 @@ import java.util.function.Consumer;
  *
  * <p>Every error is JSON ({@code {"error": {"status", "code", "message"}}}) with its status: 413 for an upload
  * over the byte limit, 415 for what is not an image, 422 for a photo over the pixel limit or damaged, 503 when
- * every prediction slot stayed busy for the whole wait, 400 for malformed requests. Uploads stay in memory and
- * are bounded (see {@link WebSettings}). The server does not close the classifier.
+ * every prediction slot stayed busy for the whole wait, 408 for an upload that stalled or came too slowly, 400 for
+ * malformed requests. Uploads stay in memory and are bounded (see {@link WebSettings}). The server does not close
+ * the classifier.
  *
  * <pre>{@code
  * try (FaceTypeClassifier model = FaceTypeClassifier.load(Path.of("model.fty"));
@@ -95,6 +98,15 @@ public final class WebServer implements AutoCloseable {
         config.http.prefer405over404 = true;
         config.jetty.host = settings.host();
         config.jetty.port = settings.port();
+        // Javalin's own connector, with the idle timeout: a connection that sends nothing that long is closed,
+        // and a request whose body stalls that long gets 408.
+        config.jetty.addConnector((server, http) -> {
+            ServerConnector connector = new ServerConnector(server, new HttpConnectionFactory(http));
+            connector.setHost(settings.host());
+            connector.setPort(settings.port());
+            connector.setIdleTimeout(settings.idleTimeout().toMillis());
+            return connector;
+        });
         config.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorHandler(mapper)));
         config.routes.before(ctx -> {
             SECURITY_HEADERS.forEach(ctx::header);

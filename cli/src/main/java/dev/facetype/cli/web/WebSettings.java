@@ -18,9 +18,14 @@ import java.util.Objects;
  * @param maxUploadsInMemory    uploads held in memory at once, waiting or being classified (at least
  *                              {@code maxConcurrentPredictions})
  * @param queueWait             how long a request waits for a free slot before it gets 503
+ * @param idleTimeout           how long a connection may send nothing: a request whose body stalls that long
+ *                              gets 408 and its connection is closed; an idle kept-alive connection is closed
+ *                              (default 30 s)
+ * @param uploadTimeout         how long the whole body of one upload may take to arrive: a client that keeps
+ *                              trickling bytes slower than that gets 408 (default 60 s, 10 MB at 1.4 Mbit/s)
  */
 public record WebSettings(String host, int port, long maxUploadBytes, long maxPixels, int maxConcurrentPredictions,
-                          int maxUploadsInMemory, Duration queueWait) {
+                          int maxUploadsInMemory, Duration queueWait, Duration idleTimeout, Duration uploadTimeout) {
 
     /** The default upload limit: 10 MiB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
@@ -31,10 +36,16 @@ public record WebSettings(String host, int port, long maxUploadBytes, long maxPi
     public static final long BYTES_PER_PIXEL_IN_FLIGHT = 10;
     /** The default time a request waits for a free slot. */
     public static final Duration DEFAULT_QUEUE_WAIT = Duration.ofSeconds(5);
+    /** The default time a connection may send nothing. */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(30);
+    /** The default time the body of one upload may take. */
+    public static final Duration DEFAULT_UPLOAD_TIMEOUT = Duration.ofSeconds(60);
 
     public WebSettings {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(queueWait, "queueWait");
+        Objects.requireNonNull(idleTimeout, "idleTimeout");
+        Objects.requireNonNull(uploadTimeout, "uploadTimeout");
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -59,18 +70,24 @@ public record WebSettings(String host, int port, long maxUploadBytes, long maxPi
         if (queueWait.isNegative()) {
             throw new IllegalArgumentException("queueWait must not be negative, got " + queueWait);
         }
+        if (idleTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("idleTimeout must be at least 1 ms, got " + idleTimeout);
+        }
+        if (uploadTimeout.toMillis() < 1) {
+            throw new IllegalArgumentException("uploadTimeout must be at least 1 ms, got " + uploadTimeout);
+        }
     }
 
     /**
      * Loopback on port 8080, 10 MiB and 50 megapixels per photo, as many predictions at once as there are
      * processors (fewer if the heap could not hold that many of the largest photos), four uploads in memory
-     * per prediction slot, five seconds of waiting.
+     * per prediction slot, five seconds of waiting, 30 seconds of silence and 60 seconds for a whole upload.
      */
     public static WebSettings defaults() {
         int concurrent = defaultConcurrency(LoadOptions.DEFAULT_MAX_PIXELS, Runtime.getRuntime().maxMemory(),
                 Runtime.getRuntime().availableProcessors());
         return new WebSettings("127.0.0.1", 8080, DEFAULT_MAX_UPLOAD_BYTES, LoadOptions.DEFAULT_MAX_PIXELS,
-                concurrent, 4 * concurrent, DEFAULT_QUEUE_WAIT);
+                concurrent, 4 * concurrent, DEFAULT_QUEUE_WAIT, DEFAULT_IDLE_TIMEOUT, DEFAULT_UPLOAD_TIMEOUT);
     }
 
     /**
@@ -84,34 +101,47 @@ public record WebSettings(String host, int port, long maxUploadBytes, long maxPi
 
     public WebSettings withHost(String value) {
         return new WebSettings(value, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait);
+                queueWait, idleTimeout, uploadTimeout);
     }
 
     public WebSettings withPort(int value) {
         return new WebSettings(host, value, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait);
+                queueWait, idleTimeout, uploadTimeout);
     }
 
     public WebSettings withMaxUploadBytes(long value) {
-        return new WebSettings(host, port, value, maxPixels, maxConcurrentPredictions, maxUploadsInMemory, queueWait);
+        return new WebSettings(host, port, value, maxPixels, maxConcurrentPredictions, maxUploadsInMemory, queueWait,
+                idleTimeout, uploadTimeout);
     }
 
     public WebSettings withMaxPixels(long value) {
         return new WebSettings(host, port, maxUploadBytes, value, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait);
+                queueWait, idleTimeout, uploadTimeout);
     }
 
     /** Sets the prediction slots, and the uploads in memory to four per slot. */
     public WebSettings withMaxConcurrentPredictions(int value) {
-        return new WebSettings(host, port, maxUploadBytes, maxPixels, value, 4 * Math.max(1, value), queueWait);
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, value, 4 * Math.max(1, value), queueWait,
+                idleTimeout, uploadTimeout);
     }
 
     public WebSettings withMaxUploadsInMemory(int value) {
-        return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, value, queueWait);
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, value, queueWait,
+                idleTimeout, uploadTimeout);
     }
 
     public WebSettings withQueueWait(Duration value) {
         return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                value);
+                value, idleTimeout, uploadTimeout);
+    }
+
+    public WebSettings withIdleTimeout(Duration value) {
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
+                queueWait, value, uploadTimeout);
+    }
+
+    public WebSettings withUploadTimeout(Duration value) {
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
+                queueWait, idleTimeout, value);
     }
 }

@@ -2,6 +2,7 @@ package dev.facetype.cli.web;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,6 +11,8 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
@@ -105,6 +108,53 @@ class UploadReaderTest {
         };
         assertEquals(ApiProblem.UNREADABLE_UPLOAD, assertThrows(ApiException.class,
                 () -> reader.read("image/jpeg", -1, false, () -> broken)).problem());
+    }
+
+    @Test
+    void aBodyTricklingPastTheUploadTimeoutIsRefusedWith408() {
+        UploadReader impatient = new UploadReader(1000, Duration.ofMillis(200));
+        InputStream trickle = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    throw new IOException(e);
+                }
+                return 'x';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                b[off] = (byte) read();
+                return 1;
+            }
+        };
+        long start = System.nanoTime();
+        ApiException e = assertThrows(ApiException.class, () -> impatient.read("image/jpeg", 900, false, () -> trickle));
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(ApiProblem.UPLOAD_TIMEOUT, e.problem());
+        assertTrue(e.getMessage().contains("0.2 s"), e.getMessage());
+        assertTrue(millis >= 200 && millis < 5_000, millis + " ms");
+    }
+
+    @Test
+    void aReadFailedByTheIdleTimeoutIsRefusedWith408() {
+        InputStream stalled = new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException(new TimeoutException("Idle timeout expired: 30000/30000 ms"));
+            }
+        };
+        ApiException e = assertThrows(ApiException.class, () -> reader.read("image/jpeg", 500, false, () -> stalled));
+        assertEquals(ApiProblem.UPLOAD_TIMEOUT, e.problem());
+        assertFalse(e.getMessage().contains("Idle"), "facetype's own words: " + e.getMessage());
+    }
+
+    @Test
+    void secondsAreShownPlainly() {
+        assertEquals("60 s", UploadReader.seconds(Duration.ofSeconds(60)));
+        assertEquals("0.5 s", UploadReader.seconds(Duration.ofMillis(500)));
     }
 
     @Test

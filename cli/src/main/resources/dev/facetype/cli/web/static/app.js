@@ -29,6 +29,7 @@
         corrupt_image: 'The photo is damaged or incomplete.',
         empty_upload: 'The file is empty.',
         busy: 'The server is busy. Please try again in a moment.',
+        upload_timeout: 'The upload took too long. Please check the connection and try again.',
         network: 'The server could not be reached.',
         other: 'Something went wrong (HTTP {status}).'
       }
@@ -58,6 +59,7 @@
         corrupt_image: '画像が壊れているか、途中で切れています。',
         empty_upload: 'ファイルが空です。',
         busy: '混み合っています。少し待ってからもう一度お試しください。',
+        upload_timeout: 'アップロードに時間がかかりすぎました。接続を確かめて、もう一度お試しください。',
         network: 'サーバーに接続できませんでした。',
         other: 'エラーが発生しました（HTTP {status}）。'
       }
