@@ -7,6 +7,10 @@ package dev.facetype.cnn.kernel;
  * <p>The kernel family is chosen once per JVM: the Vector API kernel when the {@code jdk.incubator.vector} module
  * is in the boot layer (run with {@code --add-modules jdk.incubator.vector}), otherwise plain loops that HotSpot
  * auto-vectorizes. The system property {@code facetype.kernels=vector|scalar} forces one.
+ *
+ * <p>The vector family comes in two widths: 512-bit vectors (an 8 x 32 register tile) when
+ * {@code FloatVector.SPECIES_PREFERRED} is at least 512 bits wide (AVX-512), 256-bit vectors otherwise (AVX2).
+ * {@code facetype.kernels=vector-512|vector-256} forces a width.
  */
 public final class Sgemm {
 
@@ -22,6 +26,11 @@ public final class Sgemm {
     /** The kernel family in use: "vector" (jdk.incubator.vector present) or "scalar". */
     public static String implementation() {
         return SELECTED.name();
+    }
+
+    /** The register tile of the kernel in use, rows x columns (e.g. "8x32"), for logs and tables. */
+    public static String tile() {
+        return SELECTED.tile();
     }
 
     /**
@@ -61,21 +70,23 @@ public final class Sgemm {
     /**
      * A named kernel family, independent of the one selected for this JVM (for tests and benchmarks).
      *
-     * @param implementation "vector" or "scalar"
-     * @throws IllegalStateException for "vector" when the Vector API module is absent
+     * @param implementation "vector" (the vector width this CPU prefers), "vector-512", "vector-256" or
+     *                       "scalar"
+     * @throws IllegalStateException for the vector kernels when the Vector API module is absent
      */
     public static GemmKernel kernel(String implementation) {
         switch (implementation) {
             case "scalar":
                 return new ScalarGemm();
             case "vector":
-                if (!vectorAvailable()) {
-                    throw new IllegalStateException("the vector kernels need --add-modules " + VECTOR_MODULE);
-                }
-                return newVectorKernel();
+                return newVectorKernel(0);
+            case "vector-512":
+                return newVectorKernel(512);
+            case "vector-256":
+                return newVectorKernel(256);
             default:
-                throw new IllegalArgumentException(KERNELS_PROPERTY + " must be vector or scalar, not "
-                        + implementation);
+                throw new IllegalArgumentException(KERNELS_PROPERTY
+                        + " must be vector, vector-512, vector-256 or scalar, not " + implementation);
         }
     }
 
@@ -84,10 +95,13 @@ public final class Sgemm {
     }
 
     // Loaded by name so that, without the module, nothing ever resolves the class that imports the Vector API.
-    private static GemmKernel newVectorKernel() {
+    private static GemmKernel newVectorKernel(int bits) {
+        if (!vectorAvailable()) {
+            throw new IllegalStateException("the vector kernels need --add-modules " + VECTOR_MODULE);
+        }
         try {
             return (GemmKernel) Class.forName(Sgemm.class.getPackageName() + ".VectorGemm")
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredMethod("family", int.class).invoke(null, bits);
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("cannot load the vector kernels", e);
         }

@@ -42,6 +42,15 @@ final class VectorGemm extends BlockedGemm {
         this.tileRows = tileRows;
     }
 
+    /**
+     * The vector family of the given width: 512 ({@link VectorGemm512}), 256 (this class), or 0 for the widest
+     * this CPU runs natively ({@code FloatVector.SPECIES_PREFERRED}).
+     */
+    static BlockedGemm family(int bits) {
+        int width = bits != 0 ? bits : FloatVector.SPECIES_PREFERRED.vectorBitSize();
+        return width >= 512 ? new VectorGemm512() : new VectorGemm();
+    }
+
     @Override
     public String name() {
         return "vector";

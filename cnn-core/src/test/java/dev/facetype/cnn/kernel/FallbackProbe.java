@@ -2,7 +2,7 @@ package dev.facetype.cnn.kernel;
 
 /**
  * Run in a child JVM by {@link SgemmFallbackTest}: prints the kernel family Sgemm chose and whether a small
- * product matches the reference.
+ * product matches the reference; with the argument {@code tile}, the register tile after the family.
  */
 public final class FallbackProbe {
 
@@ -22,6 +22,8 @@ public final class FallbackProbe {
         float[] reference = new float[7 * 19];
         Sgemm.multiply(false, false, 7, 19, 5, a, 0, 5, b, 0, 19, false, fast, 0, 19, new GemmWorkspace());
         ReferenceSgemm.multiply(false, false, 7, 19, 5, a, 0, 5, b, 0, 19, false, reference, 0, 19);
-        System.out.println(Sgemm.implementation() + " " + (java.util.Arrays.equals(fast, reference) ? "ok" : "wrong"));
+        String tile = args.length > 0 && args[0].equals("tile") ? " " + Sgemm.tile() : "";
+        System.out.println(Sgemm.implementation() + tile + " "
+                + (java.util.Arrays.equals(fast, reference) ? "ok" : "wrong"));
     }
 }

@@ -33,6 +33,7 @@ class SgemmFallbackTest {
         assertEquals(0, result.exitCode, result.output);
         assertTrue(result.output.contains(ScalarGemm.class.getName()), "class loading was not logged");
         assertFalse(result.output.contains(VectorGemm.class.getName() + " "), result.output);
+        assertFalse(result.output.contains(VectorGemm512.class.getName() + " "), result.output);
     }
 
     @Test
@@ -50,6 +51,18 @@ class SgemmFallbackTest {
     }
 
     @Test
+    void thePropertyForcesEachVectorWidth() throws Exception {
+        Result wide = runProbe(List.of("--add-modules", "jdk.incubator.vector",
+                "-D" + Sgemm.KERNELS_PROPERTY + "=vector-512"), List.of("tile"));
+        assertEquals(0, wide.exitCode, wide.output);
+        assertTrue(wide.output.strip().endsWith("vector 8x32 ok"), wide.output);
+        Result narrow = runProbe(List.of("--add-modules", "jdk.incubator.vector",
+                "-D" + Sgemm.KERNELS_PROPERTY + "=vector-256"), List.of("tile"));
+        assertEquals(0, narrow.exitCode, narrow.output);
+        assertTrue(narrow.output.strip().matches("(?s).*vector [48]x16 ok"), narrow.output);
+    }
+
+    @Test
     void forcingVectorKernelsWithoutTheModuleFailsClearly() throws Exception {
         Result result = runProbe("-D" + Sgemm.KERNELS_PROPERTY + "=vector");
         assertTrue(result.exitCode != 0, result.output);
@@ -61,12 +74,18 @@ class SgemmFallbackTest {
 
     private static Result runProbe(String... jvmOptions) throws IOException, InterruptedException,
             URISyntaxException {
+        return runProbe(List.of(jvmOptions), List.of());
+    }
+
+    private static Result runProbe(List<String> jvmOptions, List<String> probeArguments) throws IOException,
+            InterruptedException, URISyntaxException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(List.of(jvmOptions));
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(location(Sgemm.class) + java.io.File.pathSeparator + location(FallbackProbe.class));
         command.add(FallbackProbe.class.getName());
+        command.addAll(probeArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS)) {

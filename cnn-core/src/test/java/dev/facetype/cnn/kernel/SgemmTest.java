@@ -17,8 +17,11 @@ class SgemmTest {
 
     private static final int[] EDGE_SIZES = {1, 3, 5, 7, 15, 17, 33, 65};
 
-    /** Both vector tiles run on every machine, whichever one {@link VectorGemm} would pick by itself. */
-    private static final List<String> KERNELS = List.of("vector-8x16", "vector-4x16", "scalar");
+    /**
+     * Every vector kernel runs on every machine, whichever one {@link Sgemm} would pick by itself: the 512-bit
+     * 8 x 32 tile (slow but correct without AVX-512) and both 256-bit tiles.
+     */
+    private static final List<String> KERNELS = List.of("vector-8x32", "vector-8x16", "vector-4x16", "scalar");
 
     static Stream<String> kernels() {
         return KERNELS.stream();
@@ -26,6 +29,8 @@ class SgemmTest {
 
     private static GemmKernel kernel(String name) {
         switch (name) {
+            case "vector-8x32":
+                return new VectorGemm512();
             case "vector-8x16":
                 return new VectorGemm(8);
             case "vector-4x16":
@@ -187,10 +192,31 @@ class SgemmTest {
     @Test
     void selectsTheVectorKernelsWhenTheModuleIsPresent() {
         String forced = System.getProperty(Sgemm.KERNELS_PROPERTY);
-        String expected = forced != null ? forced : Sgemm.vectorAvailable() ? "vector" : "scalar";
+        // A forced width ("vector-512") is still the vector family.
+        String expected = forced != null ? forced.replaceAll("-\\d+$", "")
+                : Sgemm.vectorAvailable() ? "vector" : "scalar";
         assertEquals(expected, Sgemm.implementation());
         assertEquals("vector", Sgemm.kernel("vector").name());
         assertEquals("scalar", Sgemm.kernel("scalar").name());
         assertThrows(IllegalArgumentException.class, () -> Sgemm.kernel("gpu"));
+    }
+
+    @Test
+    void theVectorWidthFollowsThePreferredSpeciesUnlessNamed() {
+        GemmKernel wide = Sgemm.kernel("vector-512");
+        GemmKernel narrow = Sgemm.kernel("vector-256");
+        assertEquals("vector", wide.name());
+        assertEquals("vector", narrow.name());
+        assertEquals("8x32", wide.tile());
+        boolean avx512 = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.vectorBitSize() >= 512;
+        assertEquals(avx512 ? "8x16" : "4x16", narrow.tile());
+        assertEquals(avx512 ? "8x32" : narrow.tile(), Sgemm.kernel("vector").tile());
+        if (System.getProperty(Sgemm.KERNELS_PROPERTY) == null) {
+            assertEquals(Sgemm.kernel("vector").tile(), Sgemm.tile());
+        }
+        // Named widths give the reference's result whatever the CPU.
+        for (GemmKernel kernel : List.of(wide, narrow)) {
+            GemmCase.dense(false, true, 37, 70, 45, true, 5).check(kernel, new GemmWorkspace());
+        }
     }
 }
