@@ -1,5 +1,6 @@
 package dev.facetype.cnn;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -118,6 +119,52 @@ class LayerMatchesReferenceTest {
                 assertClose("maxpool dInput", reference.backward(toDouble(x.data()), toDouble(r)), dx.data(), 4);
             }
         }
+    }
+
+    @Test
+    void maxPoolRoutesTiesAndNaNLikeTheReference() {
+        // 2 x 2 windows inside the image (exactly tiled, and with a row and column left over): few distinct
+        // values, so windows tie (the first largest wins), signed zeros, and NaN at each window position.
+        int[][] sizes = {{8, 6}, {9, 7}};
+        for (ComputePool pool : POOLS) {
+            for (int[] size : sizes) {
+                int batch = 2;
+                int channels = 3;
+                Shape inputShape = Shape.of(channels, size[0], size[1]);
+                SplittableRandom random = new SplittableRandom(5);
+                float[] values = {0f, -0f, 1f, 2f, 2f, -1f};
+                float[] data = new float[batch * inputShape.size()];
+                for (int i = 0; i < data.length; i++) {
+                    data[i] = values[random.nextInt(values.length)];
+                }
+                MaxPool2D layer = new MaxPool2D("maxpool2d_1", inputShape, 2, 2, Padding.VALID, pool);
+                ReferenceMaxPool2D reference = new ReferenceMaxPool2D(batch * channels, size[0], size[1], 2, 2,
+                        Padding.VALID);
+                Tensor x = new Tensor(inputShape.withBatch(batch), data);
+                Tensor y = layer.forward(x, true);
+                assertClose("maxpool forward with ties", reference.forward(toDouble(data)), y.data(), 1);
+                float[] r = randomFloats(random, y.size());
+                assertArrayEquals(toFloat(reference.backward(toDouble(data), toDouble(r))),
+                        layer.backward(new Tensor(y.shape(), r), true).data(), "maxpool dInput with ties");
+
+                for (int corner = 0; corner < 4; corner++) {
+                    float[] withNaN = data.clone();
+                    withNaN[(corner / 2) * size[1] + corner % 2] = Float.NaN;
+                    withNaN[size[1] * 2 + 2 + (corner / 2) * size[1] + corner % 2] = Float.NaN;
+                    layer.forward(new Tensor(inputShape.withBatch(batch), withNaN), true);
+                    assertArrayEquals(toFloat(reference.backward(toDouble(withNaN), toDouble(r))),
+                            layer.backward(new Tensor(y.shape(), r), true).data(), "maxpool dInput, NaN " + corner);
+                }
+            }
+        }
+    }
+
+    private static float[] toFloat(double[] values) {
+        float[] floats = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            floats[i] = (float) values[i];
+        }
+        return floats;
     }
 
     @Test
