@@ -38,7 +38,7 @@ public final class Trainer {
             throw new TrainingDivergedException(optimizer.steps(), value, optimizer.currentRate());
         }
         network.backward(loss.backward());
-        optimizer.step(parameters);
+        optimizer.step(parameters, network.pool());
         return new StepResult(value, loss.correct(), inputs.batchSize());
     }
 

@@ -1,6 +1,7 @@
 package dev.facetype.cnn.optim;
 
 import dev.facetype.cnn.Parameters;
+import dev.facetype.cnn.parallel.ComputePool;
 import java.util.List;
 
 /**
@@ -12,6 +13,16 @@ import java.util.List;
  *   v = beta2 * v + (1 - beta2) * g^2
  *   w = w - rate * ( (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + epsilon) + weightDecay * w )
  * </pre>
+ *
+ * computed with the bias corrections folded into two constants per step (no division by them per value):
+ *
+ * <pre>
+ *   w = w - ( rate * sqrt(1 - beta2^t) / (1 - beta1^t) * m / (sqrt(v) + epsilon * sqrt(1 - beta2^t))
+ *             + rate * weightDecay * w )
+ * </pre>
+ *
+ * <p>Every value is updated on its own, so with a {@link ComputePool} the parameters are split between the
+ * threads and the result is the same for any thread count.
  */
 public final class Adam extends Optimizer {
 
@@ -53,29 +64,56 @@ public final class Adam extends Optimizer {
 
     @Override
     protected void update(Parameters parameters, double rate, long t) {
+        update(parameters, rate, t, null);
+    }
+
+    /** Values per worker below which a second thread does not pay (the update is bound by memory bandwidth). */
+    private static final int MIN_VALUES_PER_WORKER = 1 << 16;
+
+    @Override
+    protected void update(Parameters parameters, double rate, long t, ComputePool pool) {
         float[] w = parameters.values();
         float[] grad = parameters.gradients();
+        float[] m = this.m;
+        float[] v = this.v;
         float b1 = (float) beta1;
         float b2 = (float) beta2;
-        float correction1 = (float) (1 - Math.pow(beta1, t));
-        float correction2 = (float) (1 - Math.pow(beta2, t));
-        float lr = (float) rate;
-        float eps = (float) epsilon;
-        for (Parameters.Block block : parameters.blocks()) {
-            if (frozen(block)) {
-                continue;
+        float oneMinusB1 = 1 - b1;
+        float oneMinusB2 = 1 - b2;
+        double root2 = Math.sqrt(1 - Math.pow(beta2, t));
+        float stepSize = (float) (rate * root2 / (1 - Math.pow(beta1, t)));
+        float epsHat = (float) (epsilon * root2);
+        List<Parameters.Block> blocks = parameters.blocks();
+        int count = parameters.count();
+        float rateDecay = (float) (rate * weightDecay);
+        Parameters.Block[] trainable = blocks.stream().filter(b -> !frozen(b)).toArray(Parameters.Block[]::new);
+        RangeUpdate body = (start, end) -> {
+            for (Parameters.Block block : trainable) {
+                int from = Math.max(start, block.offset());
+                int to = Math.min(end, block.offset() + block.length());
+                if (from >= to) {
+                    continue;
+                }
+                float decay = decays(block) ? rateDecay : 0f;
+                for (int i = from; i < to; i++) {
+                    float g = grad[i];
+                    float mi = b1 * m[i] + oneMinusB1 * g;
+                    float vi = b2 * v[i] + oneMinusB2 * g * g;
+                    m[i] = mi;
+                    v[i] = vi;
+                    w[i] -= stepSize * mi / ((float) Math.sqrt(vi) + epsHat) + decay * w[i];
+                }
             }
-            float decay = decays(block) ? (float) weightDecay : 0f;
-            int end = block.offset() + block.length();
-            for (int i = block.offset(); i < end; i++) {
-                float g = grad[i];
-                m[i] = b1 * m[i] + (1 - b1) * g;
-                v[i] = b2 * v[i] + (1 - b2) * g * g;
-                float mHat = m[i] / correction1;
-                float vHat = v[i] / correction2;
-                w[i] -= lr * (mHat / ((float) Math.sqrt(vHat) + eps) + decay * w[i]);
-            }
+        };
+        if (pool == null) {
+            body.run(0, count);
+        } else {
+            pool.parallelFor(count, MIN_VALUES_PER_WORKER, (worker, start, end) -> body.run(start, end));
         }
+    }
+
+    private interface RangeUpdate {
+        void run(int start, int end);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.facetype.cnn.optim;
 
 import dev.facetype.cnn.Parameters;
+import dev.facetype.cnn.parallel.ComputePool;
 import java.util.List;
 
 /**
@@ -18,8 +19,16 @@ public abstract class Optimizer {
 
     /** Applies one update using the current gradients, at the schedule's rate for this step. */
     public final void step(Parameters parameters) {
+        step(parameters, null);
+    }
+
+    /**
+     * Like {@link #step(Parameters)}, spread over the threads of {@code pool} (null: the calling thread alone)
+     * by optimisers whose update is element-wise; the result does not depend on the thread count.
+     */
+    public final void step(Parameters parameters, ComputePool pool) {
         ensureState(parameters.count());
-        update(parameters, schedule.rate(steps), steps + 1);
+        update(parameters, schedule.rate(steps), steps + 1, pool);
         steps++;
     }
 
@@ -38,6 +47,14 @@ public abstract class Optimizer {
      * @param t    1-based step number (Adam's bias correction uses it)
      */
     protected abstract void update(Parameters parameters, double rate, long t);
+
+    /**
+     * {@link #update(Parameters, double, long)} with a pool to spread element-wise work over (null: run on the
+     * calling thread); by default the pool is not used.
+     */
+    protected void update(Parameters parameters, double rate, long t, ComputePool pool) {
+        update(parameters, rate, t);
+    }
 
     /** Allocates state arrays of {@code count} values if needed. */
     protected abstract void ensureState(int count);
