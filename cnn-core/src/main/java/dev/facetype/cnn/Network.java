@@ -111,7 +111,10 @@ public final class Network {
                 layer = new Conv2D(name, shape, c.filters(), c.kernel(), c.stride(), c.padding(), values, gradients,
                         layout.offsets.get(i), pool);
             } else if (s instanceof LayerSpec.Dense) {
-                layer = new Dense(name, shape, ((LayerSpec.Dense) s).units(), values, gradients, layout.offsets.get(i), pool);
+                Dense dense = new Dense(name, shape, ((LayerSpec.Dense) s).units(), values, gradients,
+                        layout.offsets.get(i), pool);
+                dense.clearOwnWeightGradients(parameters);
+                layer = dense;
             } else if (s instanceof LayerSpec.MaxPool2D) {
                 LayerSpec.MaxPool2D p = (LayerSpec.MaxPool2D) s;
                 layer = new MaxPool2D(name, shape, p.size(), p.stride(), p.padding(), pool);

@@ -66,6 +66,53 @@ class NetworkTest {
     }
 
     @Test
+    void zeroedGradientsOfDenseLayersAreOverwrittenNotAccumulated() {
+        // Dense layers clear their own weight gradients by overwriting them after zeroGradients (the parameters
+        // only mark those blocks): the gradients must read as if they had been cleared.
+        NetworkSpec spec = NetworkSpec.builder(3, 8, 8).conv(4, 3).relu().flatten().dense(16).relu().dense(4)
+                .build();
+        try (ComputePool pool = ComputePool.create(2)) {
+            Network network = Network.create(spec, 7, pool);
+            Parameters parameters = network.parameters();
+            Tensor x = randomBatch(3, 5, spec.inputShape());
+            dev.facetype.cnn.loss.SoftmaxCrossEntropy loss = new dev.facetype.cnn.loss.SoftmaxCrossEntropy();
+            int[] labels = randomLabels(3, 5, 4);
+
+            parameters.zeroGradients();
+            loss.forward(network.forward(x, true), labels);
+            network.backward(loss.backward());
+            float[] once = parameters.gradients().clone();
+            assertTrue(java.util.Arrays.stream(toDoubles(once)).anyMatch(g -> g != 0), "some gradient is not zero");
+
+            // A second backward pass without zeroing adds to every block, the dense weights included.
+            loss.forward(network.forward(x, true), labels);
+            network.backward(loss.backward());
+            float[] twice = parameters.gradients().clone();
+            for (int i = 0; i < once.length; i++) {
+                assertEquals(2 * once[i], twice[i], 1e-6f * Math.max(1f, Math.abs(2 * once[i])), "index " + i);
+            }
+
+            // Zeroed, then read before any backward pass: all zero.
+            parameters.zeroGradients();
+            assertArrayEquals(new float[once.length], parameters.gradients());
+
+            // Zeroed, then one backward pass: the first pass's gradients again, exactly.
+            parameters.zeroGradients();
+            loss.forward(network.forward(x, true), labels);
+            network.backward(loss.backward());
+            assertArrayEquals(once, parameters.gradients());
+        }
+    }
+
+    private static double[] toDoubles(float[] values) {
+        double[] doubles = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            doubles[i] = values[i];
+        }
+        return doubles;
+    }
+
+    @Test
     void multithreadedTrainingMatchesSingleThreaded() {
         NetworkSpec spec = smallStudyNet();
         float[] single = train(spec, 1, 3);

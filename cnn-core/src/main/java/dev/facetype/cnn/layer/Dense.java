@@ -1,5 +1,6 @@
 package dev.facetype.cnn.layer;
 
+import dev.facetype.cnn.Parameters;
 import dev.facetype.cnn.Shape;
 import dev.facetype.cnn.Tensor;
 import dev.facetype.cnn.kernel.GemmWorkspace;
@@ -29,6 +30,8 @@ public final class Dense extends AbstractLayer {
     private final int biasOffset;
     private final ComputePool pool;
     private final GemmWorkspace[] workspaces;
+    /** The parameters whose weight-gradient block this layer clears itself, or null. */
+    private Parameters owner;
 
     private Tensor input;
     private Tensor output;
@@ -45,6 +48,21 @@ public final class Dense extends AbstractLayer {
         this.biasOffset = weightOffset + units * features;
         this.pool = pool;
         this.workspaces = new GemmWorkspace[pool.threads()];
+    }
+
+    /**
+     * Makes {@code parameters} (whose gradient array this layer writes) leave clearing this layer's weight
+     * gradients to it: after {@link Parameters#zeroGradients} the next backward pass overwrites them instead of
+     * adding to them, which saves a pass over the largest block of a network like the study's.
+     *
+     * @throws IllegalArgumentException when {@code parameters} does not hold this layer's gradients
+     */
+    public void clearOwnWeightGradients(Parameters parameters) {
+        if (parameters.gradients() != gradients) {
+            throw new IllegalArgumentException(name() + ": not the gradient array of this layer");
+        }
+        parameters.deferZeroing(weightOffset);
+        owner = parameters;
     }
 
     private static Shape checkedInput(String name, Shape input) {
@@ -84,12 +102,14 @@ public final class Dense extends AbstractLayer {
         checkGradient(gradOutput, batch);
         float[] in = input.data();
         float[] dOut = gradOutput.data();
+        // Overwrite when the weight gradients count as zero: saves clearing them first and reading them here.
+        boolean accumulate = owner == null || !owner.takeZeroed(weightOffset);
         pool.parallelFor(units, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
-            // dW[start:end] (O' x F) += dOut[:, start:end]^T (O' x N) * input (N x F)
+            // dW[start:end] (O' x F) (+)= dOut[:, start:end]^T (O' x N) * input (N x F)
             Sgemm.multiply(true, false, end - start, features, batch,
                     dOut, start, units,
                     in, 0, features,
-                    true, gradients, weightOffset + start * features, features, workspace(worker));
+                    accumulate, gradients, weightOffset + start * features, features, workspace(worker));
             for (int o = start; o < end; o++) {
                 float sum = 0f;
                 for (int n = 0; n < batch; n++) {
