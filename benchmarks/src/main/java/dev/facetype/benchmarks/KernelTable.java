@@ -17,10 +17,14 @@ import java.util.Locale;
  * five runs; about a minute and a half in all.
  *
  * <p>Rates are given by CPU time (the threads' own, robust to other processes on the machine) and by wall
- * time; "% of peak" uses CPU time against the FMA loop timed the same way.
+ * time; "% of peak" uses CPU time against the FMA loop timed the same way, on vectors of the kernel's width
+ * (512-bit for the 8 x 32 tile, 256-bit otherwise).
  *
  * <p>Run: {@code java --add-modules jdk.incubator.vector -cp benchmarks/target/benchmarks.jar
- * dev.facetype.benchmarks.KernelTable [SHAPE...]}
+ * dev.facetype.benchmarks.KernelTable [--kernels=vector,scalar] [SHAPE...]}; {@code --kernels} names the
+ * families as {@link Sgemm#kernel(String)} does ({@code vector-512}, {@code vector-256} force a width). Time
+ * one vector width per run: with both in one JVM the shared loop nest calls three kernel classes and the
+ * vector kernels ran many times slower.
  */
 public final class KernelTable {
 
@@ -39,7 +43,12 @@ public final class KernelTable {
             System.exit(2);
         }
         List<GemmShape> shapes = new ArrayList<>();
+        List<String> kernels = List.of("vector", "scalar");
         for (String name : args) {
+            if (name.startsWith("--kernels=")) {
+                kernels = List.of(name.substring("--kernels=".length()).split(","));
+                continue;
+            }
             shapes.add(GemmShape.valueOf(name.toUpperCase(Locale.ROOT).replace('-', '_')));
         }
         if (shapes.isEmpty()) {
@@ -51,25 +60,31 @@ public final class KernelTable {
         System.out.printf(Locale.ROOT, "load average before: %.2f%n", loadAverage());
 
         double[] peak = new double[THREADS.length];
+        double[] peak512 = new double[THREADS.length];
         for (int t = 0; t < THREADS.length; t++) {
-            ConcurrentTimer.Rates rates = measurePeak(THREADS[t]);
+            ConcurrentTimer.Rates rates = measurePeak(THREADS[t], false);
             peak[t] = rates.cpu();
             System.out.printf(Locale.ROOT, "measured FMA peak (256-bit), %d thread(s): %.1f GFLOP/s by CPU time,"
                     + " %.1f by wall time%n", THREADS[t], rates.cpu(), rates.wall());
+            ConcurrentTimer.Rates wide = measurePeak(THREADS[t], true);
+            peak512[t] = wide.cpu();
+            System.out.printf(Locale.ROOT, "measured FMA peak (512-bit), %d thread(s): %.1f GFLOP/s by CPU time,"
+                    + " %.1f by wall time%n", THREADS[t], wide.cpu(), wide.wall());
         }
-        warmUp(shapes);
+        warmUp(shapes, kernels);
         System.out.println();
         System.out.println("| shape | m x n x k | kernels | tile | threads | GFLOP/s (CPU time) | % of peak"
                 + " | GFLOP/s (wall) | bytes allocated per product |");
         System.out.println("|---|---|---|---|---:|---:|---:|---:|---:|");
         for (GemmShape shape : shapes) {
-            for (String implementation : List.of("vector", "scalar")) {
+            for (String implementation : kernels) {
                 GemmKernel kernel = Sgemm.kernel(implementation);
                 for (int t = 0; t < THREADS.length; t++) {
                     ConcurrentTimer.Rates gflops = measureGemm(shape, kernel, THREADS[t]);
                     System.out.printf(Locale.ROOT, "| %s | %s | %s | %s | %d | %.1f | %.0f %% | %.1f | %.0f |%n",
                             shape.name().toLowerCase(Locale.ROOT).replace('_', '-'), shape.dimensions(),
-                            implementation, kernel.tile(), THREADS[t], gflops.cpu(), 100 * gflops.cpu() / peak[t],
+                            implementation, kernel.tile(), THREADS[t], gflops.cpu(),
+                            100 * gflops.cpu() / (kernel.tile().endsWith("x32") ? peak512[t] : peak[t]),
                             gflops.wall(), gflops.bytesPerRepetition());
                 }
             }
@@ -81,9 +96,9 @@ public final class KernelTable {
      * Runs every shape with every kernel family once before anything is timed, so that each timed run finds
      * the kernels compiled with all their paths (the first product with k above one block, for instance).
      */
-    private static void warmUp(List<GemmShape> shapes) {
+    private static void warmUp(List<GemmShape> shapes, List<String> kernels) {
         for (GemmShape shape : shapes) {
-            for (String implementation : List.of("vector", "scalar")) {
+            for (String implementation : kernels) {
                 measureGemm(shape, Sgemm.kernel(implementation), 1, WARMUP_SECONDS / 2, 1);
             }
         }
@@ -106,10 +121,13 @@ public final class KernelTable {
 
     private static volatile float sink;
 
-    /** Aggregate GFLOP/s of {@code threads} threads each running the FMA loop. */
-    private static ConcurrentTimer.Rates measurePeak(int threads) {
-        try (ConcurrentTimer timer = new ConcurrentTimer(threads, t -> () -> sink += FmaPeak.run(PEAK_STEPS, t))) {
-            return gigaflops(timer.medianRates(WARMUP_SECONDS, RUN_SECONDS, RUNS), FmaPeak.flops(PEAK_STEPS));
+    /** Aggregate GFLOP/s of {@code threads} threads each running the FMA loop on 256- or 512-bit vectors. */
+    private static ConcurrentTimer.Rates measurePeak(int threads, boolean wide) {
+        try (ConcurrentTimer timer = new ConcurrentTimer(threads, t -> wide
+                ? () -> sink += FmaPeak.run512(PEAK_STEPS, t)
+                : () -> sink += FmaPeak.run(PEAK_STEPS, t))) {
+            return gigaflops(timer.medianRates(WARMUP_SECONDS, RUN_SECONDS, RUNS),
+                    wide ? FmaPeak.flops512(PEAK_STEPS) : FmaPeak.flops(PEAK_STEPS));
         }
     }
 

@@ -94,7 +94,7 @@ public final class LayerProfile {
                     gradient = layers.get(i).backward(gradient, i > 0);
                     clock.charge(backward.get(i));
                 }
-                adam.step(parameters);
+                adam.step(parameters, network.pool());
                 clock.charge(update);
                 if (timed) {
                     stepWall += System.nanoTime() - stepStartWall;
@@ -110,9 +110,9 @@ public final class LayerProfile {
                 parts.add(backward.get(i));
             }
             parts.add(update);
-            System.out.printf(Locale.ROOT, "facetype, study network, batch %d, %d threads (%s kernels), %d steps; "
-                            + "load average %.2f%n", StudyNetwork.BATCH, threads,
-                    dev.facetype.cnn.kernel.Sgemm.implementation(), steps,
+            System.out.printf(Locale.ROOT, "facetype, study network, batch %d, %d threads (%s kernels, %s tile), "
+                            + "%d steps; load average %.2f%n", StudyNetwork.BATCH, threads,
+                    dev.facetype.cnn.kernel.Sgemm.implementation(), dev.facetype.cnn.kernel.Sgemm.tile(), steps,
                     ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
             System.out.println("| part | ms per step (CPU) | ms per step (wall) | share of step (CPU) | GFLOP/s (CPU) |");
             System.out.println("|---|---:|---:|---:|---:|");
