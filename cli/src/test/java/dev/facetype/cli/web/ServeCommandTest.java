@@ -53,7 +53,8 @@ class ServeCommandTest {
         Run run = new Run();
         AtomicReference<Integer> exit = new AtomicReference<>();
         Thread serving = new Thread(() -> exit.set(run.execute(TestModels.londonSmile().toString(), "--port", "0",
-                "--max-upload-mb", "2", "--concurrency", "1", "--queue-wait-ms", "250", "--detect-max-side", "320")),
+                "--max-upload-mb", "2", "--concurrency", "1", "--queue-wait-ms", "250", "--detect-max-side", "320",
+                "--idle-timeout-s", "1", "--upload-timeout-s", "5")),
                 "serve-under-test");
         serving.start();
         URI address = awaitAddress(run, serving);
@@ -66,6 +67,12 @@ class ServeCommandTest {
         JsonNode answer = api.postRaw(TestPhotos.read(TestPhotos.threePeople()), "image/jpeg").json();
         assertEquals(3, answer.get("faceCount").asInt(), "faces found on the photo shrunk to 320 px: " + answer);
         assertTrue(run.err.toString().contains("types: neutral, smiling"), run.err.toString());
+        try (RawHttp stalled = new RawHttp(address, 20_000)) {
+            stalled.send("POST /api/predict HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\nonly this");
+            RawHttp.Response timedOut = stalled.read();
+            assertEquals(408, timedOut.status(), timedOut.toString());
+            assertTrue(timedOut.millis() < 4_000, "after the 1 s idle timeout: " + timedOut.millis() + " ms");
+        }
 
         serving.interrupt();
         serving.join(30_000);
@@ -98,7 +105,8 @@ class ServeCommandTest {
     @Test
     void valuesOutOfRangeAreUsageErrors() {
         for (String[] args : new String[][] {{"--max-upload-mb", "0"}, {"--concurrency", "0"}, {"--port", "70000"},
-                {"--queue-wait-ms", "-1"}, {"--max-megapixels", "0"}, {"--detect-max-side", "16"}}) {
+                {"--queue-wait-ms", "-1"}, {"--max-megapixels", "0"}, {"--detect-max-side", "16"},
+                {"--idle-timeout-s", "0"}, {"--upload-timeout-s", "0"}}) {
             Run run = new Run();
             run.execute(TestModels.londonSmile().toString(), args[0], args[1]);
             CliException e = run.cliFailure();
