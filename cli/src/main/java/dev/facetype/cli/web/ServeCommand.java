@@ -77,8 +77,9 @@ public final class ServeCommand implements Callable<Integer> {
     long queueWaitMillis;
 
     @Option(names = "--idle-timeout-s", paramLabel = "S", defaultValue = "30",
-            description = "A connection that sends nothing for this many seconds is closed; an upload that stalls"
-                    + " that long gets 408 (default: ${DEFAULT-VALUE}).")
+            description = "An upload that stalls for this many seconds gets 408, and a kept-alive connection"
+                    + " without a request that long is closed; the time spent answering does not count (default:"
+                    + " ${DEFAULT-VALUE}).")
     int idleTimeoutSeconds;
 
     @Option(names = "--upload-timeout-s", paramLabel = "S", defaultValue = "60",

@@ -18,9 +18,10 @@ import java.util.Objects;
  * @param maxUploadsInMemory    uploads held in memory at once, waiting or being classified (at least
  *                              {@code maxConcurrentPredictions})
  * @param queueWait             how long a request waits for a free slot before it gets 503
- * @param idleTimeout           how long a connection may send nothing: a request whose body stalls that long
- *                              gets 408 and its connection is closed; an idle kept-alive connection is closed
- *                              (default 30 s)
+ * @param idleTimeout           how long the server waits for a client that sends nothing: a request whose body
+ *                              stalls that long gets 408 and its connection is closed, and a kept-alive
+ *                              connection without a request that long is closed; the time spent answering does
+ *                              not count (default 30 s)
  * @param uploadTimeout         how long the whole body of one upload may take to arrive: a client that keeps
  *                              trickling bytes slower than that gets 408 (default 60 s, 10 MB at 1.4 Mbit/s)
  */
