@@ -696,6 +696,7 @@ public final class FaceTypeClassifier implements AutoCloseable {
         private int threads = ComputePool.defaultThreadCount();
         private double minConfidence;
         private boolean mirrorAveraging = true;
+        private Preprocessing.Normalisation normalisation = Preprocessing.Normalisation.PER_CHANNEL;
         private Supplier<FaceDetector> detectorFactory = FaceDetectors::yunet;
 
         private Builder() {
@@ -771,6 +772,15 @@ public final class FaceTypeClassifier implements AutoCloseable {
             return this;
         }
 
+        /**
+         * How crops are normalised before the network (default per channel, measured on the training crops;
+         * stored with the model).
+         */
+        public Builder optNormalisation(Preprocessing.Normalisation value) {
+            this.normalisation = java.util.Objects.requireNonNull(value, "normalisation");
+            return this;
+        }
+
         /** The face detector for predictions (default YuNet). */
         public Builder optDetector(Supplier<FaceDetector> value) {
             this.detectorFactory = value;
@@ -823,7 +833,8 @@ public final class FaceTypeClassifier implements AutoCloseable {
             validate();
             NetworkSpec spec = customSpec != null ? customSpec : preset.network(channels, inputSize, labels.size());
             String architecture = customSpec != null ? "custom" : preset.cliName();
-            Preprocessing preprocessing = Preprocessing.unnormalised(new CropSettings(cropMargin, inputSize, channels, alignEyes));
+            Preprocessing preprocessing = Preprocessing.unnormalised(
+                    new CropSettings(cropMargin, inputSize, channels, alignEyes), normalisation);
             return new FaceTypeClassifier(labels, architecture, spec, seed, ComputePool.create(threads), minConfidence,
                     mirrorAveraging, detectorFactory, preprocessing, null, null);
         }

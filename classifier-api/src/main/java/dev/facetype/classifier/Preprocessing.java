@@ -9,12 +9,31 @@ import java.util.Map;
 
 /**
  * Everything between a photo and the network's input, saved with the model so that predictions crop and
- * scale exactly as training did: the crop (margin, size, channels, eye alignment) and the per-channel
- * normalisation {@code (pixel / 255 - mean) / std}, with mean and std measured on the training crops.
+ * scale exactly as training did: the crop (margin, size, channels, eye alignment) and the normalisation, either
+ * per channel, {@code (pixel / 255 - mean) / std} with mean and std measured on the training crops, or per
+ * image (see {@link Normalisation#PER_IMAGE}).
  */
-public record Preprocessing(CropSettings crop, float[] mean, float[] std) {
+public record Preprocessing(CropSettings crop, float[] mean, float[] std, Normalisation normalisation) {
+
+    /** How crop pixels become network inputs. */
+    public enum Normalisation {
+        /** {@code (pixel / 255 - mean) / std} with one mean and std per channel, measured on the training crops. */
+        PER_CHANNEL,
+        /**
+         * Each crop minus its own mean, divided by its own standard deviation (over all its pixels and channels,
+         * at least {@code 1 / sqrt(values)} so that a flat crop stays finite): every face reaches the network
+         * with the same brightness and contrast, so a dimly lit or dark-skinned face is not a fainter input.
+         */
+        PER_IMAGE
+    }
+
+    /** Per-channel normalisation with the given mean and std. */
+    public Preprocessing(CropSettings crop, float[] mean, float[] std) {
+        this(crop, mean, std, Normalisation.PER_CHANNEL);
+    }
 
     public Preprocessing {
+        java.util.Objects.requireNonNull(normalisation, "normalisation");
         if (mean.length != crop.channels() || std.length != crop.channels()) {
             throw new IllegalArgumentException("normalisation needs one mean and one std per channel ("
                     + crop.channels() + "), got " + mean.length + " and " + std.length);
@@ -30,14 +49,25 @@ public record Preprocessing(CropSettings crop, float[] mean, float[] std) {
 
     /** Crop settings with the identity normalisation (mean 0, std 1), before training has measured one. */
     public static Preprocessing unnormalised(CropSettings crop) {
+        return unnormalised(crop, Normalisation.PER_CHANNEL);
+    }
+
+    /** Crop settings before training, with the identity per-channel mean and std, normalised as given. */
+    public static Preprocessing unnormalised(CropSettings crop, Normalisation normalisation) {
         float[] mean = new float[crop.channels()];
         float[] std = new float[crop.channels()];
         java.util.Arrays.fill(std, 1f);
-        return new Preprocessing(crop, mean, std);
+        return new Preprocessing(crop, mean, std, normalisation);
     }
 
-    /** The same crop settings normalised with the mean and std of {@code crops}' pixels (in [0, 1]). */
+    /**
+     * The same crop settings normalised with the mean and std of {@code crops}' pixels (in [0, 1]); per-image
+     * normalisation measures nothing and is returned as it is.
+     */
     public Preprocessing measuredOn(List<RasterImage> crops) {
+        if (normalisation == Normalisation.PER_IMAGE) {
+            return this;
+        }
         int channels = crop.channels();
         double[] sum = new double[channels];
         double[] sumSquares = new double[channels];
@@ -85,9 +115,35 @@ public record Preprocessing(CropSettings crop, float[] mean, float[] std) {
         int channels = crop.channels();
         int plane = crop.outputSize() * crop.outputSize();
         java.nio.ByteBuffer pixels = image.pixelBuffer();
+        if (normalisation == Normalisation.PER_IMAGE) {
+            encodePerImage(pixels, channels, plane, dst, offset);
+            return;
+        }
         for (int c = 0; c < channels; c++) {
             float scale = 1f / (255f * std[c]);
             float shift = mean[c] / std[c];
+            int out = offset + c * plane;
+            for (int p = 0; p < plane; p++) {
+                dst[out + p] = (pixels.get(p * channels + c) & 0xFF) * scale - shift;
+            }
+        }
+    }
+
+    private static void encodePerImage(java.nio.ByteBuffer pixels, int channels, int plane, float[] dst, int offset) {
+        int values = channels * plane;
+        long sum = 0;
+        long sumSquares = 0;
+        for (int i = 0; i < values; i++) {
+            int v = pixels.get(i) & 0xFF;
+            sum += v;
+            sumSquares += (long) v * v;
+        }
+        double mean = (double) sum / values;
+        double variance = Math.max(0, (double) sumSquares / values - mean * mean);
+        double std = Math.max(Math.sqrt(variance), 255.0 / Math.sqrt(values));
+        float scale = (float) (1 / std);
+        float shift = (float) (mean / std);
+        for (int c = 0; c < channels; c++) {
             int out = offset + c * plane;
             for (int p = 0; p < plane; p++) {
                 dst[out + p] = (pixels.get(p * channels + c) & 0xFF) * scale - shift;
@@ -109,7 +165,12 @@ public record Preprocessing(CropSettings crop, float[] mean, float[] std) {
         map.put("channels", crop.channels());
         map.put("cropMargin", crop.margin());
         map.put("alignEyes", crop.alignEyes());
-        map.put("normalisation", "(pixel/255 - mean) / std per channel");
+        if (normalisation == Normalisation.PER_IMAGE) {
+            map.put("normalisation", "per image: (pixel - crop mean) / crop std");
+            map.put("perImage", true);
+        } else {
+            map.put("normalisation", "(pixel/255 - mean) / std per channel");
+        }
         map.put("mean", floats(mean));
         map.put("std", floats(std));
         return map;
@@ -119,7 +180,10 @@ public record Preprocessing(CropSettings crop, float[] mean, float[] std) {
     public static Preprocessing fromMap(Map<String, Object> map) {
         CropSettings crop = new CropSettings(number(map, "cropMargin").doubleValue(), number(map, "inputSize").intValue(),
                 number(map, "channels").intValue(), Boolean.TRUE.equals(map.get("alignEyes")));
-        return new Preprocessing(crop, floatArray(map.get("mean")), floatArray(map.get("std")));
+        // Models written before per-image normalisation existed lack the key: they are per channel.
+        Normalisation normalisation = Boolean.TRUE.equals(map.get("perImage"))
+                ? Normalisation.PER_IMAGE : Normalisation.PER_CHANNEL;
+        return new Preprocessing(crop, floatArray(map.get("mean")), floatArray(map.get("std")), normalisation);
     }
 
     private static List<Object> floats(float[] values) {

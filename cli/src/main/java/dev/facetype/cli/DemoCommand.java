@@ -77,7 +77,7 @@ final class DemoCommand extends Subcommand {
             split.warnings().forEach(w -> note(messages.get("note.warning", w)));
 
             TrainingRun.ClassifierSettings settings = new TrainingRun.ClassifierSettings(DemoSettings.PRESET,
-                    DemoSettings.CROP, usedSeed, common.threads(), 0);
+                    DemoSettings.CROP, DemoSettings.NORMALISATION, usedSeed, common.threads(), 0);
             int epochCount = epochs == null ? DemoSettings.EPOCHS : epochs;
             if (epochCount < 1) {
                 throw new CliException(ExitCode.USAGE, messages.get("error.epochs", epochCount));

@@ -1,6 +1,7 @@
 package dev.facetype.cli;
 
 import dev.facetype.classifier.ArchitecturePreset;
+import dev.facetype.classifier.Preprocessing;
 import dev.facetype.classifier.TrainingConfig;
 import dev.facetype.vision.crop.CropSettings;
 
@@ -21,6 +22,9 @@ final class DemoSettings {
      * float sums differ with the thread count).
      */
     static final CropSettings CROP = new CropSettings(0.1, 48, 3, true);
+
+    /** How crops are normalised before the network. */
+    static final Preprocessing.Normalisation NORMALISATION = Preprocessing.Normalisation.PER_CHANNEL;
 
     /** Seed of the split and of training. */
     static final long SEED = 1;

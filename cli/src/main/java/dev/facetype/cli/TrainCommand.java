@@ -1,5 +1,6 @@
 package dev.facetype.cli;
 
+import dev.facetype.classifier.Preprocessing;
 import dev.facetype.classifier.ArchitecturePreset;
 import dev.facetype.classifier.Checkpoints;
 import dev.facetype.classifier.EarlyStopping;
@@ -90,6 +91,11 @@ final class TrainCommand extends Subcommand {
             + " (on top of the study's 16 variants): helps with few photos.")
     boolean jitter;
 
+    @Option(names = "--normalise", paramLabel = "HOW", defaultValue = "per-channel",
+            description = "per-channel (mean and std of the training crops) or per-image (each crop to its own mean"
+                    + " and contrast, so dim or dark faces are not fainter inputs) (default: ${DEFAULT-VALUE}).")
+    String normalise;
+
     @Option(names = "--seed", paramLabel = "S", defaultValue = "1",
             description = "Seed of the split and of training (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -116,6 +122,7 @@ final class TrainCommand extends Subcommand {
     protected ExitCode run() {
         Messages messages = messages();
         ArchitecturePreset architecture = parsePreset(preset);
+        Preprocessing.Normalisation normalisation = normalisation(normalise, messages);
         SplitSettings splitSettings = splitSettings();
         TrainingConfig config = trainingConfig();
         if (patience != null && validationFraction <= 0) {
@@ -142,7 +149,8 @@ final class TrainCommand extends Subcommand {
         if (checkpoint != null) {
             listeners.add(new Checkpoints(checkpoint));
         }
-        TrainingRun.ClassifierSettings settings = new TrainingRun.ClassifierSettings(architecture, cropSettings, seed,
+        TrainingRun.ClassifierSettings settings = new TrainingRun.ClassifierSettings(architecture, cropSettings,
+                normalisation, seed,
                 common.threads(), minConfidence);
         String title = root.toAbsolutePath().normalize().getFileName() + " (" + split.mode().cliName() + " split, "
                 + architecture.cliName() + ")";
@@ -190,6 +198,17 @@ final class TrainCommand extends Subcommand {
             case BY_PHOTO -> messages.get("train.testSide.byPhoto", faces);
             case STUDY -> messages.get("train.testSide.study", faces);
         };
+    }
+
+    static Preprocessing.Normalisation normalisation(String name, Messages messages) {
+        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "per-channel":
+                return Preprocessing.Normalisation.PER_CHANNEL;
+            case "per-image":
+                return Preprocessing.Normalisation.PER_IMAGE;
+            default:
+                throw new CliException(ExitCode.USAGE, messages.get("error.normalise", name));
+        }
     }
 
     private SplitSettings splitSettings() {

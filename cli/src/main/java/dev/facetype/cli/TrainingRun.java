@@ -2,6 +2,7 @@ package dev.facetype.cli;
 
 import dev.facetype.classifier.ArchitecturePreset;
 import dev.facetype.classifier.FaceTypeClassifier;
+import dev.facetype.classifier.Preprocessing;
 import dev.facetype.classifier.TrainingConfig;
 import dev.facetype.classifier.TrainingListener;
 import dev.facetype.classifier.TrainingResult;
@@ -24,7 +25,8 @@ final class TrainingRun {
      *
      * @param crop the settings the dataset was prepared with (they go into the model)
      */
-    record ClassifierSettings(ArchitecturePreset preset, CropSettings crop, long seed, int threads, double minConfidence) {
+    record ClassifierSettings(ArchitecturePreset preset, CropSettings crop, Preprocessing.Normalisation normalisation,
+                              long seed, int threads, double minConfidence) {
     }
 
     /** What a run produced. */
@@ -43,6 +45,7 @@ final class TrainingRun {
                 .optGrayscale(settings.crop().channels() == 1)
                 .optCropMargin(settings.crop().margin())
                 .optAlignEyes(settings.crop().alignEyes())
+                .optNormalisation(settings.normalisation())
                 .optSeed(settings.seed())
                 .optThreads(settings.threads())
                 .optMinConfidence(settings.minConfidence());

@@ -63,6 +63,14 @@ class HelpAndUsageTest {
     }
 
     @Test
+    void anUnknownNormalisationIsOneLineAndExitCode1BeforeAnyPhotoIsRead() {
+        Cli.Run run = Cli.run("train", "no-such-folder", "-o", "m.fty", "--normalise", "per-face");
+        assertEquals(ExitCode.USAGE.code(), run.exitCode());
+        assertEquals(List.of("facetype: error: --normalise must be per-channel or per-image, got 'per-face'"),
+                run.errLines());
+    }
+
+    @Test
     void aMissingArgumentIsExitCode1() {
         Cli.Run run = Cli.run("predict", "model.fty");
         assertEquals(ExitCode.USAGE.code(), run.exitCode());
