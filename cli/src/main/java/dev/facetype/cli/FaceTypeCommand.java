@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -78,6 +79,12 @@ public final class FaceTypeCommand implements Callable<Integer> {
     public static Messages messages(CommandSpec command) {
         return command != null && command.root().userObject() instanceof FaceTypeCommand root ? root.messages()
                 : Messages.of(Language.ofSystem());
+    }
+
+    /** The language given with {@code --lang} at any level of the command line, if one was. */
+    public static Optional<Language> askedLanguage(CommandSpec command) {
+        CommandLine root = command.root().commandLine();
+        return root.getParseResult() == null ? Optional.empty() : LanguageOption.in(root.getParseResult());
     }
 
     @Override

@@ -17,12 +17,14 @@ final class ApiHandlers {
     private final AdmissionControl admission;
     private final UploadReader uploads;
     private final ApiJson.Limits limits;
+    private final String pageLanguage;
     private final Consumer<String> log;
 
     ApiHandlers(PredictionService predictions, AdmissionControl admission, WebSettings settings, Consumer<String> log) {
         this.predictions = predictions;
         this.admission = admission;
         this.uploads = new UploadReader(settings.maxUploadBytes(), settings.uploadTimeout());
+        this.pageLanguage = settings.pageLanguage();
         this.limits = new ApiJson.Limits(settings.maxUploadBytes(), settings.maxPixels(),
                 settings.maxConcurrentPredictions());
         this.log = log;
@@ -51,7 +53,7 @@ final class ApiHandlers {
 
     /** {@code GET /api/model}: the model's types, version and settings, and the upload limits. */
     void model(Context ctx) {
-        ctx.json(new ApiJson.ModelAndLimits(predictions.model(), limits));
+        ctx.json(new ApiJson.ModelAndLimits(predictions.model(), limits, pageLanguage));
     }
 
     /** {@code GET /health}: up, and how busy. */

@@ -63,8 +63,12 @@ final class ApiJson {
                  int channels, double minConfidence, Double testAccuracy) {
     }
 
-    /** {@code GET /api/model}: the model and what the server accepts. */
-    record ModelAndLimits(Model model, Limits limits) {
+    /**
+     * {@code GET /api/model}: the model, what the server accepts, and the page's language when the server was
+     * started with one ({@code serve --lang}); without it the page follows the browser.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record ModelAndLimits(Model model, Limits limits, String pageLanguage) {
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.facetype.classifier.FaceTypeClassifier;
 import dev.facetype.cli.CliException;
 import dev.facetype.cli.CommonOptions;
 import dev.facetype.cli.ExitCode;
+import dev.facetype.cli.FaceTypeCommand;
+import dev.facetype.cli.i18n.Language;
 import dev.facetype.cnn.io.ModelFileException;
 import dev.facetype.vision.detect.FaceDetectors;
 import dev.facetype.vision.detect.YuNetSettings;
@@ -100,8 +102,8 @@ public final class ServeCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(shutdown);
             if (!common.quiet()) {
                 int slots = settings.maxConcurrentPredictions();
-                err.println("facetype serve: " + model + " (types: " + String.join(", ", classifier.labels())
-                        + "), " + slots + (slots == 1 ? " photo" : " photos") + " at a time. Ctrl-C stops it.");
+                err.println(FaceTypeCommand.messages(spec).get(slots == 1 ? "serve.started.one" : "serve.started",
+                        model, String.join(", ", classifier.labels()), slots));
                 err.flush();
             }
             out.println(server.uri());
@@ -150,7 +152,9 @@ public final class ServeCommand implements Callable<Integer> {
                 .withMaxUploadBytes(maxUploadMegabytes * 1024L * 1024L).withMaxPixels(maxPixels)
                 .withMaxConcurrentPredictions(slots).withQueueWait(Duration.ofMillis(queueWaitMillis))
                 .withIdleTimeout(Duration.ofSeconds(idleTimeoutSeconds))
-                .withUploadTimeout(Duration.ofSeconds(uploadTimeoutSeconds));
+                .withUploadTimeout(Duration.ofSeconds(uploadTimeoutSeconds))
+                // The page speaks the language asked for with --lang; without it, each visitor's browser decides.
+                .withPageLanguage(FaceTypeCommand.askedLanguage(spec).map(Language::tag).orElse(null));
     }
 
     private static FaceTypeClassifier load(Path model, int threads, YuNetSettings detection) {

@@ -24,9 +24,12 @@ import java.util.Objects;
  *                              not count (default 30 s)
  * @param uploadTimeout         how long the whole body of one upload may take to arrive: a client that keeps
  *                              trickling bytes slower than that gets 408 (default 60 s, 10 MB at 1.4 Mbit/s)
+ * @param pageLanguage          the page's language until the visitor picks one on the page: {@code ja}, {@code en},
+ *                              or {@code null} (the default) for the browser's preferred language
  */
 public record WebSettings(String host, int port, long maxUploadBytes, long maxPixels, int maxConcurrentPredictions,
-                          int maxUploadsInMemory, Duration queueWait, Duration idleTimeout, Duration uploadTimeout) {
+                          int maxUploadsInMemory, Duration queueWait, Duration idleTimeout, Duration uploadTimeout,
+                          String pageLanguage) {
 
     /** The default upload limit: 10 MiB. */
     public static final long DEFAULT_MAX_UPLOAD_BYTES = 10L * 1024 * 1024;
@@ -47,6 +50,9 @@ public record WebSettings(String host, int port, long maxUploadBytes, long maxPi
         Objects.requireNonNull(queueWait, "queueWait");
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(uploadTimeout, "uploadTimeout");
+        if (pageLanguage != null && !pageLanguage.equals("ja") && !pageLanguage.equals("en")) {
+            throw new IllegalArgumentException("pageLanguage must be ja, en or null, got " + pageLanguage);
+        }
         if (host.isBlank()) {
             throw new IllegalArgumentException("host must not be blank");
         }
@@ -88,7 +94,7 @@ public record WebSettings(String host, int port, long maxUploadBytes, long maxPi
         int concurrent = defaultConcurrency(LoadOptions.DEFAULT_MAX_PIXELS, Runtime.getRuntime().maxMemory(),
                 Runtime.getRuntime().availableProcessors());
         return new WebSettings("127.0.0.1", 8080, DEFAULT_MAX_UPLOAD_BYTES, LoadOptions.DEFAULT_MAX_PIXELS,
-                concurrent, 4 * concurrent, DEFAULT_QUEUE_WAIT, DEFAULT_IDLE_TIMEOUT, DEFAULT_UPLOAD_TIMEOUT);
+                concurrent, 4 * concurrent, DEFAULT_QUEUE_WAIT, DEFAULT_IDLE_TIMEOUT, DEFAULT_UPLOAD_TIMEOUT, null);
     }
 
     /**
@@ -102,47 +108,53 @@ public record WebSettings(String host, int port, long maxUploadBytes, long maxPi
 
     public WebSettings withHost(String value) {
         return new WebSettings(value, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait, idleTimeout, uploadTimeout);
+                queueWait, idleTimeout, uploadTimeout, pageLanguage);
     }
 
     public WebSettings withPort(int value) {
         return new WebSettings(host, value, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait, idleTimeout, uploadTimeout);
+                queueWait, idleTimeout, uploadTimeout, pageLanguage);
     }
 
     public WebSettings withMaxUploadBytes(long value) {
         return new WebSettings(host, port, value, maxPixels, maxConcurrentPredictions, maxUploadsInMemory, queueWait,
-                idleTimeout, uploadTimeout);
+                idleTimeout, uploadTimeout, pageLanguage);
     }
 
     public WebSettings withMaxPixels(long value) {
         return new WebSettings(host, port, maxUploadBytes, value, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait, idleTimeout, uploadTimeout);
+                queueWait, idleTimeout, uploadTimeout, pageLanguage);
     }
 
     /** Sets the prediction slots, and the uploads in memory to four per slot. */
     public WebSettings withMaxConcurrentPredictions(int value) {
         return new WebSettings(host, port, maxUploadBytes, maxPixels, value, 4 * Math.max(1, value), queueWait,
-                idleTimeout, uploadTimeout);
+                idleTimeout, uploadTimeout, pageLanguage);
     }
 
     public WebSettings withMaxUploadsInMemory(int value) {
         return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, value, queueWait,
-                idleTimeout, uploadTimeout);
+                idleTimeout, uploadTimeout, pageLanguage);
     }
 
     public WebSettings withQueueWait(Duration value) {
         return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                value, idleTimeout, uploadTimeout);
+                value, idleTimeout, uploadTimeout, pageLanguage);
     }
 
     public WebSettings withIdleTimeout(Duration value) {
         return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait, value, uploadTimeout);
+                queueWait, value, uploadTimeout, pageLanguage);
     }
 
     public WebSettings withUploadTimeout(Duration value) {
         return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
-                queueWait, idleTimeout, value);
+                queueWait, idleTimeout, value, pageLanguage);
+    }
+
+    /** The page's language until the visitor picks one: {@code ja}, {@code en}, or null for the browser's. */
+    public WebSettings withPageLanguage(String value) {
+        return new WebSettings(host, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
+                queueWait, idleTimeout, uploadTimeout, value);
     }
 }

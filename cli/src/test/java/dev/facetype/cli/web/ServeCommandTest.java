@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.facetype.cli.CliException;
 import dev.facetype.cli.ExitCode;
+import dev.facetype.cli.FaceTypeCommand;
+import dev.facetype.cli.i18n.Language;
 import dev.facetype.testing.TestModels;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -28,9 +30,17 @@ class ServeCommandTest {
         final StringWriter out = new StringWriter();
         final StringWriter err = new StringWriter();
         final AtomicReference<Exception> failure = new AtomicReference<>();
-        final CommandLine commandLine = new CommandLine(new ServeCommand());
+        final CommandLine commandLine;
 
+        /** {@code serve} on its own. */
         Run() {
+            this(false);
+        }
+
+        /** With {@code whole}, the whole command line on an English system, {@code serve} given as the first argument. */
+        Run(boolean whole) {
+            commandLine = whole ? FaceTypeCommand.newCommandLine(new PrintWriter(out, true), new PrintWriter(err, true),
+                    Language.ENGLISH) : new CommandLine(new ServeCommand());
             commandLine.setOut(new PrintWriter(out, true));
             commandLine.setErr(new PrintWriter(err, true));
             commandLine.setExecutionExceptionHandler((e, line, result) -> {
@@ -67,6 +77,8 @@ class ServeCommandTest {
         JsonNode answer = api.postRaw(TestPhotos.read(TestPhotos.threePeople()), "image/jpeg").json();
         assertEquals(3, answer.get("faceCount").asInt(), "faces found on the photo shrunk to 320 px: " + answer);
         assertTrue(run.err.toString().contains("types: neutral, smiling"), run.err.toString());
+        assertTrue(api.get("/api/model").json().path("pageLanguage").isMissingNode(),
+                "without --lang the page follows each visitor's browser");
         try (RawHttp stalled = new RawHttp(address, 20_000)) {
             stalled.send("POST /api/predict HTTP/1.1\r\nHost: localhost\r\nContent-Length: 1000\r\n\r\nonly this");
             RawHttp.Response timedOut = stalled.read();
@@ -113,6 +125,21 @@ class ServeCommandTest {
             assertEquals(ExitCode.USAGE, e.exitCode(), String.join(" ", args));
             assertTrue(e.getMessage().startsWith(args[0]), e.getMessage());
         }
+    }
+
+    @Test
+    void withLangJaThePageAndTheStartLineAreJapanese() throws Exception {
+        Run run = new Run(true);
+        AtomicReference<Integer> exit = new AtomicReference<>();
+        Thread serving = new Thread(() -> exit.set(run.execute("serve", TestModels.londonSmile().toString(), "--port",
+                "0", "--lang", "ja")), "serve-under-test");
+        serving.start();
+        URI address = awaitAddress(run, serving);
+        assertEquals("ja", new ApiClient(address).get("/api/model").json().get("pageLanguage").asText());
+        assertTrue(run.err.toString().contains("(タイプ: neutral, smiling)"), run.err.toString());
+        serving.interrupt();
+        serving.join(30_000);
+        assertEquals(0, exit.get(), "stopped cleanly: " + run.failure.get() + " " + run.err);
     }
 
     private static URI awaitAddress(Run run, Thread serving) throws InterruptedException {

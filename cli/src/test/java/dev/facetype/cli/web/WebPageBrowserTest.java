@@ -172,6 +172,21 @@ class WebPageBrowserTest {
     }
 
     @Test
+    void aServerStartedInJapaneseShowsAnEnglishBrowserJapaneseUntilTheVisitorChooses() throws Exception {
+        try (WebServer japaneseDefault = WebServer.start(model, WebSettings.defaults().withPort(0)
+                .withPageLanguage("ja"))) {
+            english.get(japaneseDefault.uri().toString());
+            awaitModelLine(english);
+            assertEquals("あなたの顔タイプは？", text(english, ".tagline"), "the server's language for a new visitor");
+            assertEquals("ja", english.findElement(By.tagName("html")).getDomAttribute("lang"));
+            english.findElement(By.id("lang-en")).click();
+            english.navigate().refresh();
+            awaitModelLine(english);
+            assertEquals("What type is your face?", text(english, ".tagline"), "the visitor's own choice is kept");
+        }
+    }
+
+    @Test
     void aDroppedPhotoAndAPastedPhotoAreAnsweredLikeAChosenOne() throws Exception {
         english.get(server.uri().toString());
         byte[] photo = TestPhotos.read(TestPhotos.london("smiling", WebApiTest.PERSON));

@@ -72,11 +72,17 @@
   const $ = id => document.getElementById(id);
   const state = { lang: initialLanguage(), model: null, limits: null, view: null, objectUrl: null, request: 0 };
 
-  function initialLanguage() {
+  function savedLanguage() {
     try {
       const saved = localStorage.getItem(LANG_KEY);
       if (saved === 'ja' || saved === 'en') return saved;
     } catch (e) { /* storage may be disabled */ }
+    return null;
+  }
+
+  function initialLanguage() {
+    const saved = savedLanguage();
+    if (saved) return saved;
     const preferred = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language || 'en'];
     for (const tag of preferred) {
       const lower = String(tag).toLowerCase();
@@ -141,6 +147,8 @@
       const body = await response.json();
       state.model = body.model;
       state.limits = body.limits;
+      // The server's --lang is the default; the visitor's own choice on the page wins over it.
+      if (!savedLanguage() && (body.pageLanguage === 'ja' || body.pageLanguage === 'en')) state.lang = body.pageLanguage;
       applyLanguage();
     } catch (e) { /* the page still works; limits are checked by the server */ }
   }
