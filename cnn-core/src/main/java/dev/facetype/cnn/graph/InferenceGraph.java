@@ -5,6 +5,7 @@ import dev.facetype.cnn.ShapeMismatchException;
 import dev.facetype.cnn.Tensor;
 import dev.facetype.cnn.layer.ElementwiseAdd;
 import dev.facetype.cnn.layer.Flatten;
+import dev.facetype.cnn.layer.FusesRelu;
 import dev.facetype.cnn.layer.Layer;
 import dev.facetype.cnn.layer.ReLU;
 import dev.facetype.cnn.layer.Reshape;
@@ -17,14 +18,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * Layers wired as a directed acyclic graph, for inference: one input, any number of named outputs, values
  * that feed several layers, and two-input sums ({@link ElementwiseAdd}). Layers run in the order they were
  * added, which is a topological order because a layer can only name values that already exist.
  *
- * <p>Memory is planned once, when the graph is built. A ReLU or a sum whose input is read by nothing else
- * overwrites that input. Layers that can write into a buffer they are handed ({@link WritesInto}) get one from
+ * <p>Memory is planned once, when the graph is built. A ReLU whose input comes from a layer that can apply it
+ * itself ({@link FusesRelu}) and is read by nothing else is fused into that layer. A ReLU or a sum whose input
+ * is read by nothing else overwrites that input. Layers that can write into a buffer they are handed ({@link WritesInto}) get one from
  * a pool of the graph's own: a buffer goes back to the pool after the last step that reads its value, and the
  * next value of the same size reuses it. A detector's activations then take a few buffers, not one per layer.
  *
@@ -36,6 +39,7 @@ public final class InferenceGraph {
     private final String inputName;
     private final Shape inputShape;
     private final List<Step> steps;
+    private final List<String> stepNames;
     private final Map<String, Integer> outputs;
     private final Map<String, Shape> shapes;
     private final int slotCount;
@@ -44,11 +48,12 @@ public final class InferenceGraph {
     private float[][] buffers = new float[0][];
     private int bufferBatch;
 
-    private InferenceGraph(String inputName, Shape inputShape, List<Step> steps, Map<String, Integer> outputs,
-                           Map<String, Shape> shapes, int slotCount, int[] bufferSizes) {
+    private InferenceGraph(String inputName, Shape inputShape, List<Step> steps, List<String> stepNames,
+                           Map<String, Integer> outputs, Map<String, Shape> shapes, int slotCount, int[] bufferSizes) {
         this.inputName = inputName;
         this.inputShape = inputShape;
         this.steps = steps;
+        this.stepNames = stepNames;
         this.outputs = outputs;
         this.shapes = shapes;
         this.slotCount = slotCount;
@@ -66,6 +71,18 @@ public final class InferenceGraph {
      * @return the outputs by name, in the order they were declared; owned by the graph, overwritten by the next call
      */
     public Map<String, Tensor> forward(Tensor input) {
+        return forward(input, null, null);
+    }
+
+    /**
+     * {@link #forward(Tensor)} that also measures each step with {@code clock} (e.g. the calling thread's CPU
+     * time in nanoseconds, when the pool runs the steps inline), adding step i's time to {@code elapsed[i]}
+     * (one entry per {@link #stepNames() step}). For profiling; the results are those of {@link #forward}.
+     */
+    public Map<String, Tensor> forward(Tensor input, LongSupplier clock, long[] elapsed) {
+        if (clock != null && elapsed.length != steps.size()) {
+            throw new IllegalArgumentException("need one time per step (" + steps.size() + "), got " + elapsed.length);
+        }
         Shape expected = inputShape.withBatch(input.batchSize());
         if (!input.shape().equals(expected)) {
             throw new ShapeMismatchException("graph input " + inputName, expected, input.shape());
@@ -79,8 +96,18 @@ public final class InferenceGraph {
         }
         Tensor[] slots = new Tensor[slotCount];
         slots[0] = input;
-        for (Step step : steps) {
-            step.run(slots, buffers);
+        if (clock == null) {
+            for (Step step : steps) {
+                step.run(slots, buffers);
+            }
+        } else {
+            long before = clock.getAsLong();
+            for (int i = 0; i < steps.size(); i++) {
+                steps.get(i).run(slots, buffers);
+                long after = clock.getAsLong();
+                elapsed[i] += after - before;
+                before = after;
+            }
         }
         Map<String, Tensor> result = new LinkedHashMap<>();
         outputs.forEach((name, slot) -> result.put(name, slots[slot]));
@@ -105,6 +132,14 @@ public final class InferenceGraph {
         return shape;
     }
 
+    /**
+     * One line per step in the order they run: the layer's name and kind, and its input and output shapes
+     * (for profiles).
+     */
+    public List<String> stepNames() {
+        return stepNames;
+    }
+
     /** How many pooled buffers a pass uses (for tests of the memory plan). */
     int pooledBuffers() {
         return bufferSizes.length;
@@ -116,8 +151,8 @@ public final class InferenceGraph {
         for (Step step : steps) {
             copies.add(step.copy());
         }
-        return new InferenceGraph(inputName, inputShape, Collections.unmodifiableList(copies), outputs, shapes, slotCount,
-                bufferSizes);
+        return new InferenceGraph(inputName, inputShape, Collections.unmodifiableList(copies), stepNames, outputs,
+                shapes, slotCount, bufferSizes);
     }
 
     /** One node: reads and writes slots of the pass's value table, and may write into a pooled buffer. */
@@ -152,6 +187,19 @@ public final class InferenceGraph {
         @Override
         public Step copy() {
             return new IntoStep((WritesInto) layer.inferenceCopy(), in, out, buffer);
+        }
+    }
+
+    /** A value that is another's (a ReLU fused into the layer before it). */
+    private record AliasStep(int in, int out) implements Step {
+        @Override
+        public void run(Tensor[] slots, float[][] buffers) {
+            slots[out] = slots[in];
+        }
+
+        @Override
+        public Step copy() {
+            return this;
         }
     }
 
@@ -231,7 +279,7 @@ public final class InferenceGraph {
             if (!layer.inputShape().equals(in)) {
                 throw new ShapeMismatchException(layer.name() + " built for input " + input, in, layer.inputShape());
             }
-            nodes.add(new Node(layer, null, List.of(input), output));
+            nodes.add(new Node(layer, null, List.of(input), output, false));
             define(output, layer.outputShape());
             return this;
         }
@@ -243,7 +291,7 @@ public final class InferenceGraph {
             if (!shapeA.equals(shapeB)) {
                 throw new ShapeMismatchException("sum " + output + " of " + a + " and " + b, shapeA, shapeB);
             }
-            nodes.add(new Node(null, new ElementwiseAdd(output, shapeA, pool), List.of(a, b), output));
+            nodes.add(new Node(null, new ElementwiseAdd(output, shapeA, pool), List.of(a, b), output, false));
             define(output, shapeA);
             return this;
         }
@@ -273,11 +321,14 @@ public final class InferenceGraph {
                 readers.merge(output, 1, Integer::sum);
                 lastRead.put(output, Integer.MAX_VALUE);
             }
+            List<Node> nodes = fuseRelus(readers);
             Map<String, Node> producers = new HashMap<>();
             BufferPlan plan = new BufferPlan();
             List<Step> steps = new ArrayList<>();
+            List<String> names = new ArrayList<>();
             for (int i = 0; i < nodes.size(); i++) {
                 Node node = nodes.get(i);
+                names.add(node.describe(shapes));
                 int out = slots.get(node.output);
                 if (node.sum != null) {
                     String a = node.inputs.get(0);
@@ -294,7 +345,10 @@ public final class InferenceGraph {
                     }
                 } else {
                     String input = node.inputs.get(0);
-                    if (node.layer instanceof ReLU && overwritable(input, readers, producers)) {
+                    if (node.fused) {
+                        plan.alias(node.output, input); // applied by the layer that produced its input
+                        steps.add(new AliasStep(slots.get(input), out));
+                    } else if (node.layer instanceof ReLU && overwritable(input, readers, producers)) {
                         plan.alias(node.output, input);
                         steps.add(new InPlaceReluStep(slots.get(input), out, pool));
                     } else if (node.layer instanceof WritesInto into) {
@@ -312,9 +366,35 @@ public final class InferenceGraph {
             }
             Map<String, Integer> outputSlots = new LinkedHashMap<>();
             outputs.forEach(output -> outputSlots.put(output, slots.get(output)));
-            return new InferenceGraph(inputName, inputShape, Collections.unmodifiableList(steps),
+            return new InferenceGraph(inputName, inputShape, Collections.unmodifiableList(steps), List.copyOf(names),
                     Collections.unmodifiableMap(outputSlots), Collections.unmodifiableMap(new LinkedHashMap<>(shapes)),
                     slots.size(), plan.sizes());
+        }
+
+        /**
+         * The nodes with every ReLU whose input is produced by a {@link FusesRelu} layer and read by nothing else
+         * fused into that layer: the producer replaced by its {@link FusesRelu#withRelu()}, the ReLU marked as
+         * fused (its output is then its input).
+         */
+        private List<Node> fuseRelus(Map<String, Integer> readers) {
+            List<Node> result = new ArrayList<>(nodes);
+            Map<String, Integer> producerIndex = new HashMap<>();
+            for (int i = 0; i < result.size(); i++) {
+                Node node = result.get(i);
+                if (node.layer instanceof ReLU && node.inputs.size() == 1) {
+                    String input = node.inputs.get(0);
+                    Integer p = producerIndex.get(input);
+                    Node producer = p == null ? null : result.get(p);
+                    if (producer != null && producer.layer instanceof FusesRelu fusing && !producer.fused
+                            && readers.getOrDefault(input, 0) == 1
+                            && fusing.outputShape().equals(node.layer.inputShape())) {
+                        result.set(p, new Node(fusing.withRelu(), null, producer.inputs, producer.output, false));
+                        result.set(i, new Node(node.layer, null, node.inputs, node.output, true));
+                    }
+                }
+                producerIndex.put(node.output, i);
+            }
+            return result;
         }
 
         /**
@@ -330,7 +410,7 @@ public final class InferenceGraph {
             if (producer.sum != null) {
                 return true;
             }
-            return !(producer.layer instanceof Reshape || producer.layer instanceof Flatten
+            return !producer.fused && !(producer.layer instanceof Reshape || producer.layer instanceof Flatten
                     || producer.layer instanceof ReLU);
         }
 
@@ -342,7 +422,15 @@ public final class InferenceGraph {
             shapes.put(name, shape);
         }
 
-        private record Node(Layer layer, ElementwiseAdd sum, List<String> inputs, String output) {
+        /** fused: a ReLU applied by the layer that produced its input. */
+        private record Node(Layer layer, ElementwiseAdd sum, List<String> inputs, String output, boolean fused) {
+
+            String describe(Map<String, Shape> shapes) {
+                String kind = layer != null ? layer.getClass().getSimpleName() + (fused ? " (fused)" : "")
+                        : "ElementwiseAdd";
+                String name = layer != null ? layer.name() : output;
+                return name + " " + kind + " " + shapes.get(inputs.get(0)) + " -> " + shapes.get(output);
+            }
         }
 
         /**

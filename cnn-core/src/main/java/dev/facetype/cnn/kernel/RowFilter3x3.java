@@ -11,9 +11,10 @@ package dev.facetype.cnn.kernel;
  * may be negative), or {@link #NO_ROW} when that row lies in the padding (it then adds nothing). The caller keeps {@code [from, to)} to the columns
  * whose three taps are all inside the row.
  *
- * <p>{@link #selected()} is the Vector API version when {@code jdk.incubator.vector} is present (about five
- * times faster here: HotSpot 17 does not vectorise the plain loop), else plain loops, chosen as
- * {@link Sgemm} chooses. Stateless and thread-safe.
+ * <p>{@link #selected()} is the Vector API version when {@code jdk.incubator.vector} is present (HotSpot 17 does
+ * not vectorise the plain loop), else plain loops, chosen as {@link Sgemm} chooses: 512-bit vectors when
+ * {@code FloatVector.SPECIES_PREFERRED} is that wide (AVX-512), else 256-bit ones (AVX2);
+ * {@code facetype.kernels=vector-512|vector-256} forces a width. Stateless and thread-safe.
  */
 public interface RowFilter3x3 {
 
@@ -23,7 +24,11 @@ public interface RowFilter3x3 {
     void filterRow(float[] in, int row0, int row1, int row2, float[] w, int wOffset, float bias,
                    float[] out, int o, int from, int to);
 
-    /** "vector" or "scalar". */
+    /** The row as above, then each output replaced by max(0, output) when {@code relu} (a fused ReLU). */
+    void filterRow(float[] in, int row0, int row1, int row2, float[] w, int wOffset, float bias,
+                   float[] out, int o, int from, int to, boolean relu);
+
+    /** "vector-512", "vector-256" or "scalar". */
     String name();
 
     /** The implementation for this JVM: the property {@value Sgemm#KERNELS_PROPERTY}, else vector when available. */
@@ -31,25 +36,39 @@ public interface RowFilter3x3 {
         return Selected.FILTER;
     }
 
-    /** A named implementation, "vector" or "scalar" (for tests). */
+    /**
+     * A named implementation (for tests): "vector" (the width this CPU prefers), "vector-512", "vector-256" or
+     * "scalar".
+     */
     static RowFilter3x3 named(String implementation) {
         switch (implementation) {
             case "scalar":
                 return new ScalarRowFilter3x3();
             case "vector":
-                if (!Sgemm.vectorAvailable()) {
-                    throw new IllegalStateException("the vector kernels need --add-modules jdk.incubator.vector");
-                }
-                try {
-                    // Loaded by name: without the module nothing resolves the class that imports the Vector API.
-                    return (RowFilter3x3) Class.forName(RowFilter3x3.class.getPackageName() + ".VectorRowFilter3x3")
-                            .getDeclaredConstructor().newInstance();
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot load the vector row filter", e);
-                }
+                return vector(0);
+            case "vector-512":
+                return vector(512);
+            case "vector-256":
+                return vector(256);
             default:
-                throw new IllegalArgumentException(Sgemm.KERNELS_PROPERTY + " must be vector or scalar, not "
-                        + implementation);
+                throw new IllegalArgumentException(Sgemm.KERNELS_PROPERTY
+                        + " must be vector, vector-512, vector-256 or scalar, not " + implementation);
+        }
+    }
+
+    /**
+     * The vector filter of {@code bits} (0: the preferred width); loaded by name so that, without the module,
+     * nothing resolves the classes that import the Vector API.
+     */
+    private static RowFilter3x3 vector(int bits) {
+        if (!Sgemm.vectorAvailable()) {
+            throw new IllegalStateException("the vector kernels need --add-modules jdk.incubator.vector");
+        }
+        try {
+            return (RowFilter3x3) Class.forName(RowFilter3x3.class.getPackageName() + ".VectorRowFilter3x3")
+                    .getDeclaredMethod("ofWidth", int.class).invoke(null, bits);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot load the vector row filter", e);
         }
     }
 

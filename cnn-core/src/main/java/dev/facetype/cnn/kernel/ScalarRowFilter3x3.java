@@ -23,6 +23,17 @@ final class ScalarRowFilter3x3 implements RowFilter3x3 {
     }
 
     @Override
+    public void filterRow(float[] in, int row0, int row1, int row2, float[] w, int wOffset, float bias,
+                          float[] out, int o, int from, int to, boolean relu) {
+        filterRow(in, row0, row1, row2, w, wOffset, bias, out, o, from, to);
+        if (relu) {
+            for (int x = o + from; x < o + to; x++) {
+                out[x] = Math.max(0f, out[x]);
+            }
+        }
+    }
+
+    @Override
     public String name() {
         return "scalar";
     }

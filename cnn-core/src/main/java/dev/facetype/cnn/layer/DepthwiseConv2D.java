@@ -21,8 +21,11 @@ import java.util.Arrays;
  * im2col would copy k*k values to save nothing. A 3x3, stride-1 filter (the common case) runs each output row
  * through {@link RowFilter3x3}; other sizes take one pass per kernel row with its k taps inside the loop. The
  * columns whose window crosses the border are done apart.
+ *
+ * <p>{@link #withRelu()} gives the same convolution with a ReLU applied as each value is written (for
+ * inference graphs, which fuse a following ReLU that way and save a pass over memory).
  */
-public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
+public final class DepthwiseConv2D extends AbstractLayer implements WritesInto, FusesRelu {
 
     private static final int MIN_VALUES_PER_WORKER = 1 << 14;
     private static final RowFilter3x3 ROW_FILTER = RowFilter3x3.selected();
@@ -43,6 +46,8 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
     private final int weightOffset;
     private final int biasOffset;
     private final ComputePool pool;
+    /** Whether max(0, x) is applied to every output (a fused ReLU; inference only). */
+    private final boolean relu;
 
     private Tensor input;
     private Tensor output;
@@ -54,7 +59,13 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
      */
     public DepthwiseConv2D(String name, Shape inputShape, int kernel, int stride, Pads pads, float[] values,
                            float[] gradients, int weightOffset, ComputePool pool) {
+        this(name, inputShape, kernel, stride, pads, values, gradients, weightOffset, pool, false);
+    }
+
+    private DepthwiseConv2D(String name, Shape inputShape, int kernel, int stride, Pads pads, float[] values,
+                            float[] gradients, int weightOffset, ComputePool pool, boolean relu) {
         super(name, inputShape, outputShape(name, inputShape, kernel, stride, pads));
+        this.relu = relu;
         this.channels = inputShape.dim(0);
         this.height = inputShape.dim(1);
         this.width = inputShape.dim(2);
@@ -121,6 +132,11 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
                 int c = plane % channels;
                 forwardPlane(in, plane * inPlane, weightOffset + c * kernel * kernel, values[biasOffset + c],
                         out, plane * outPlane);
+                if (relu && !(kernel == 3 && stride == 1)) {
+                    for (int i = plane * outPlane; i < (plane + 1) * outPlane; i++) {
+                        out[i] = Math.max(0f, out[i]);
+                    }
+                }
             }
         });
     }
@@ -154,14 +170,19 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
                 int iy = oy - pads.top() + i;
                 rows[i] = iy >= 0 && iy < height ? inBase + iy * width - pads.left() : RowFilter3x3.NO_ROW;
             }
-            ROW_FILTER.filterRow(in, rows[0], rows[1], rows[2], values, w, bias, out, o, insideFirst, insideLast);
+            ROW_FILTER.filterRow(in, rows[0], rows[1], rows[2], values, w, bias, out, o, insideFirst, insideLast,
+                    relu);
             for (int ox = 0; ox < insideFirst; ox++) {
-                out[o + ox] = bias + borderColumn(in, rows, w, ox);
+                out[o + ox] = activate(bias + borderColumn(in, rows, w, ox));
             }
             for (int ox = insideLast; ox < outWidth; ox++) {
-                out[o + ox] = bias + borderColumn(in, rows, w, ox);
+                out[o + ox] = activate(bias + borderColumn(in, rows, w, ox));
             }
         }
+    }
+
+    private float activate(float value) {
+        return relu ? Math.max(0f, value) : value;
     }
 
     /** The 3x3 window's sum at a border column, rows in the padding left out. */
@@ -206,6 +227,9 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
 
     @Override
     public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        if (relu) {
+            throw new UnsupportedOperationException(name() + ": a convolution with a fused ReLU is for inference only");
+        }
         int batch = input.batchSize();
         checkGradient(gradOutput, batch);
         float[] in = input.data();
@@ -281,6 +305,13 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto {
 
     @Override
     public Layer inferenceCopy() {
-        return new DepthwiseConv2D(name(), inputShape(), kernel, stride, pads, values, gradients, weightOffset, pool);
+        return new DepthwiseConv2D(name(), inputShape(), kernel, stride, pads, values, gradients, weightOffset, pool,
+                relu);
+    }
+
+    @Override
+    public DepthwiseConv2D withRelu() {
+        return new DepthwiseConv2D(name(), inputShape(), kernel, stride, pads, values, gradients, weightOffset, pool,
+                true);
     }
 }

@@ -2,6 +2,7 @@ package dev.facetype.cnn.layer;
 
 import dev.facetype.cnn.Shape;
 import dev.facetype.cnn.Tensor;
+import dev.facetype.cnn.kernel.Conv3x3Stride2;
 import dev.facetype.cnn.kernel.GemmWorkspace;
 import dev.facetype.cnn.kernel.Sgemm;
 import dev.facetype.cnn.parallel.ComputePool;
@@ -21,12 +22,19 @@ import java.util.Arrays;
  * Each (image, group) is lowered with {@link PaddedConvGeometry} and multiplied with {@link Sgemm}: output rows
  * of group g (Cout/G x OH*OW) = weights of g (Cout/G x Cin/G*k*k) times the lowered slice. When there are fewer
  * (image, group) items than workers, each is cut into column blocks. For depthwise 3x3 filters
- * ({@code groups == Cin == Cout}) {@link DepthwiseConv2D} is much faster.
+ * ({@code groups == Cin == Cout}) {@link DepthwiseConv2D} is much faster. An ordinary 3x3, stride-2
+ * convolution over at most {@value #DIRECT_MAX_CHANNELS} channels (a network's first layer on an RGB image) is
+ * computed directly by {@link Conv3x3Stride2}, in parallel over output rows.
+ *
+ * <p>{@link #withRelu()} gives the same convolution with a ReLU applied to its output (for inference graphs).
  */
-public final class GroupedConv2D extends AbstractLayer implements WritesInto {
+public final class GroupedConv2D extends AbstractLayer implements WritesInto, FusesRelu {
 
     private static final int MIN_PIXELS_PER_BLOCK = 256;
     private static final int MAX_COLUMNS_PER_BLOCK = 16384;
+    /** Most input channels for the direct 3x3, stride-2 kernel. */
+    static final int DIRECT_MAX_CHANNELS = 4;
+    private static final Conv3x3Stride2 DIRECT = Conv3x3Stride2.selected();
 
     private final int filters;
     private final int kernel;
@@ -44,6 +52,10 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto {
     private final int biasOffset;
     private final ComputePool pool;
     private final WorkerScratch[] scratch;
+    /** Whether max(0, x) is applied to every output (a fused ReLU; inference only). */
+    private final boolean relu;
+    /** The direct kernel, or null for the lowering and matrix product. */
+    private final Conv3x3Stride2 direct;
 
     private Tensor input;
     private Tensor output;
@@ -55,7 +67,18 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto {
      */
     public GroupedConv2D(String name, Shape inputShape, int filters, int kernel, int stride, Pads pads, int groups,
                          float[] values, float[] gradients, int weightOffset, ComputePool pool) {
+        this(name, inputShape, filters, kernel, stride, pads, groups, values, gradients, weightOffset, pool, false,
+                DIRECT);
+    }
+
+    /** With {@code direct} the kernel for a convolution it suits (null: always the matrix product), for tests. */
+    GroupedConv2D(String name, Shape inputShape, int filters, int kernel, int stride, Pads pads, int groups,
+                  float[] values, float[] gradients, int weightOffset, ComputePool pool, boolean relu,
+                  Conv3x3Stride2 direct) {
         super(name, inputShape, outputShape(name, inputShape, filters, kernel, stride, pads, groups));
+        this.relu = relu;
+        this.direct = direct != null && groups == 1 && kernel == 3 && stride == 2
+                && inputShape.dim(0) <= DIRECT_MAX_CHANNELS ? direct : null;
         this.filters = filters;
         this.kernel = kernel;
         this.stride = stride;
@@ -115,6 +138,10 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto {
     }
 
     private void compute(Tensor x, Tensor result) {
+        if (direct != null) {
+            computeDirect(x, result);
+            return;
+        }
         int batch = x.batchSize();
         float[] in = x.data();
         float[] out = result.data();
@@ -155,6 +182,41 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto {
                         values, weightOffset + firstFilter * patch, patch,
                         col, colOffset, ldCol,
                         true, out, outOffset, pixels, s.gemm);
+                if (relu) {
+                    for (int f = 0; f < groupFilters; f++) {
+                        int row = outOffset + f * pixels;
+                        for (int p = row; p < row + span; p++) {
+                            out[p] = Math.max(0f, out[p]);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** The direct kernel, each worker a block of output rows of every image. */
+    private void computeDirect(Tensor x, Tensor result) {
+        int batch = x.batchSize();
+        float[] in = x.data();
+        float[] out = result.data();
+        int channels = inputShape().dim(0);
+        int height = inputShape().dim(1);
+        int width = inputShape().dim(2);
+        int outHeight = outputShape().dim(1);
+        int outWidth = outputShape().dim(2);
+        int inSize = inputShape().size();
+        int outSize = outputShape().size();
+        int minRows = Math.max(1, MIN_PIXELS_PER_BLOCK * 16 / outWidth);
+        pool.parallelFor(batch * outHeight, minRows, (worker, start, end) -> {
+            float[] split = scratch(worker).fullCol(Conv3x3Stride2.scratchSize(channels, outWidth));
+            int row = start;
+            while (row < end) {
+                int n = row / outHeight;
+                int last = Math.min(end, (n + 1) * outHeight);
+                direct.forward(in, n * inSize, channels, height, width, pads.top(), pads.left(),
+                        values, weightOffset, filters, out, n * outSize, outHeight, outWidth,
+                        row - n * outHeight, last - n * outHeight, relu, split);
+                row = last;
             }
         });
     }
@@ -174,6 +236,9 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto {
 
     @Override
     public Tensor backward(Tensor gradOutput, boolean needInputGradient) {
+        if (relu) {
+            throw new UnsupportedOperationException(name() + ": a convolution with a fused ReLU is for inference only");
+        }
         int batch = input.batchSize();
         checkGradient(gradOutput, batch);
         float[] in = input.data();
@@ -238,7 +303,13 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto {
     @Override
     public Layer inferenceCopy() {
         return new GroupedConv2D(name(), inputShape(), filters, kernel, stride, pads, groups, values, gradients,
-                weightOffset, pool);
+                weightOffset, pool, relu, direct);
+    }
+
+    @Override
+    public GroupedConv2D withRelu() {
+        return new GroupedConv2D(name(), inputShape(), filters, kernel, stride, pads, groups, values, gradients,
+                weightOffset, pool, true, direct);
     }
 
     /** One worker's buffers, allocated on first use and reused. */

@@ -2,8 +2,10 @@ package dev.facetype.cnn.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.facetype.cnn.Shape;
 import dev.facetype.cnn.ShapeMismatchException;
@@ -115,6 +117,38 @@ class InferenceGraphTest {
         }
         for (int pass = 0; pass < 2; pass++) {
             assertArrayEquals(expected.data(), chain.forward(x).get(previous).data(), 1e-5f, "pass " + pass);
+        }
+    }
+
+    @Test
+    void aReluIsFusedOnlyIntoALayerNothingElseReadsAndTimingChangesNothing() {
+        InferenceGraph graph = graph();
+        List<String> steps = graph.stepNames();
+        assertEquals(7, steps.size());
+        assertTrue(steps.get(1).startsWith("relu ReLU (fused)"), steps.toString());
+        assertFalse(steps.get(5).contains("fused"), "the sum's ReLU runs in place: " + steps);
+        Tensor x = new Tensor(INPUT.withBatch(1), randomFloats(new SplittableRandom(53), INPUT.size()));
+        float[] plain = graph.forward(x).get("out").data().clone();
+        long[] times = new long[steps.size()];
+        assertArrayEquals(plain, graph.forward(x, System::nanoTime, times).get("out").data());
+        for (long time : times) {
+            assertTrue(time >= 0);
+        }
+
+        InferenceGraph shared = InferenceGraph.builder("input", INPUT, POOL)
+                .layer("conv", "input", s -> new DepthwiseConv2D("conv", s, 3, 1, Pads.uniform(1), weights,
+                        new float[weights.length], 0, POOL))
+                .layer("r", "conv", s -> new ReLU("relu", s, POOL))
+                .layer("g", "conv", s -> new Sigmoid("sigmoid", s, POOL))
+                .outputs("r", "g")
+                .build();
+        assertFalse(shared.stepNames().toString().contains("fused"), "the convolution is read twice");
+        Map<String, Tensor> outputs = shared.forward(x);
+        Tensor conv = new DepthwiseConv2D("c", INPUT, 3, 1, Pads.uniform(1), weights, new float[weights.length], 0, POOL)
+                .forward(x, false);
+        for (int i = 0; i < conv.size(); i++) {
+            assertEquals(Math.max(0f, conv.get(i)), outputs.get("r").get(i), 1e-6f);
+            assertEquals(1 / (1 + Math.exp(-conv.get(i))), outputs.get("g").get(i), 1e-6);
         }
     }
 

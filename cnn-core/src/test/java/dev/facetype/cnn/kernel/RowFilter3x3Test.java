@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** Both row filters against the nine-tap sum written out, with rows in the padding and offsets below zero. */
+/**
+ * Every row filter (plain, 256-bit, 512-bit) against the nine-tap sum written out, with rows in the padding,
+ * offsets below zero, widths around the vector lengths, and with and without the fused ReLU.
+ */
 class RowFilter3x3Test {
 
     @Test
@@ -15,10 +18,19 @@ class RowFilter3x3Test {
         List<RowFilter3x3> filters = new ArrayList<>(List.of(RowFilter3x3.named("scalar")));
         if (Sgemm.vectorAvailable()) {
             filters.add(RowFilter3x3.named("vector"));
+            filters.add(RowFilter3x3.named("vector-256"));
+            filters.add(RowFilter3x3.named("vector-512"));
         }
         filters.add(RowFilter3x3.selected());
-        SplittableRandom random = new SplittableRandom(61);
-        int width = 37;
+        for (int width : new int[] {4, 9, 17, 37, 50, 83}) {
+            for (boolean relu : new boolean[] {false, true}) {
+                check(filters, width, relu);
+            }
+        }
+    }
+
+    private static void check(List<RowFilter3x3> filters, int width, boolean relu) {
+        SplittableRandom random = new SplittableRandom(61 + width);
         float[] in = new float[3 * width];
         for (int i = 0; i < in.length; i++) {
             in[i] = (float) random.nextGaussian();
@@ -36,7 +48,11 @@ class RowFilter3x3Test {
                 float[] out = new float[width + 4];
                 int from = 1;
                 int to = width - 1;
-                filter.filterRow(in, rows[0], rows[1], rows[2], w, 3, 0.5f, out, 2, from, to);
+                if (relu) {
+                    filter.filterRow(in, rows[0], rows[1], rows[2], w, 3, 0.5f, out, 2, from, to, true);
+                } else {
+                    filter.filterRow(in, rows[0], rows[1], rows[2], w, 3, 0.5f, out, 2, from, to);
+                }
                 for (int x = 0; x < out.length; x++) {
                     int column = x - 2;
                     double expected = 0;
@@ -50,7 +66,11 @@ class RowFilter3x3Test {
                             }
                         }
                     }
-                    assertEquals(expected, out[x], 1e-5, filter.name() + " column " + column);
+                    if (relu && column >= from && column < to) {
+                        expected = Math.max(0, expected);
+                    }
+                    assertEquals(expected, out[x], 1e-5, filter.name() + " width " + width + " relu " + relu
+                            + " column " + column);
                 }
             }
         }
