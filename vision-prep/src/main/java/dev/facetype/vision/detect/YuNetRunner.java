@@ -7,6 +7,8 @@ import dev.facetype.cnn.parallel.ComputePool;
 import dev.facetype.vision.RasterImage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
 
 /**
  * One thread's YuNet: the graph for the last input size with its buffers, and the input tensor. Photos of the
@@ -33,6 +35,16 @@ final class YuNetRunner {
 
     /** Faces in pixels of {@code image}, most confident first. */
     List<DetectedFace> detect(RasterImage image, float scoreThreshold, float nmsThreshold) {
+        return detect(image, scoreThreshold, nmsThreshold, null, null);
+    }
+
+    /**
+     * {@link #detect(RasterImage, float, float)} that adds the time {@code clock} measures to {@code elapsed}:
+     * [0] for filling the input, [1 + i] for the graph's step i, the last for decoding the boxes (for profiles;
+     * {@code null} clock measures nothing).
+     */
+    List<DetectedFace> detect(RasterImage image, float scoreThreshold, float nmsThreshold, LongSupplier clock,
+                              long[] elapsed) {
         int padWidth = padded(image.width());
         int padHeight = padded(image.height());
         Shape shape = Shape.of(3, padHeight, padWidth);
@@ -42,15 +54,38 @@ final class YuNetRunner {
             graph = translator.build(shape, pool);
             input = Tensor.zeros(shape.withBatch(1));
         }
-        fillBgr(image, input.data(), padWidth, padHeight);
         try {
-            return YuNetDecoder.decode(graph.forward(input), padWidth, padHeight, scoreThreshold, nmsThreshold);
+            if (clock == null) {
+                fillBgr(image, input.data(), padWidth, padHeight);
+                return YuNetDecoder.decode(graph.forward(input), padWidth, padHeight, scoreThreshold, nmsThreshold);
+            }
+            int steps = graph.stepNames().size();
+            if (elapsed.length != steps + 2) {
+                throw new IllegalArgumentException("need " + (steps + 2) + " times, got " + elapsed.length);
+            }
+            long start = clock.getAsLong();
+            fillBgr(image, input.data(), padWidth, padHeight);
+            elapsed[0] += clock.getAsLong() - start;
+            long[] stepTimes = new long[steps];
+            Map<String, Tensor> outputs = graph.forward(input, clock, stepTimes);
+            for (int i = 0; i < steps; i++) {
+                elapsed[1 + i] += stepTimes[i];
+            }
+            start = clock.getAsLong();
+            List<DetectedFace> faces = YuNetDecoder.decode(outputs, padWidth, padHeight, scoreThreshold, nmsThreshold);
+            elapsed[steps + 1] += clock.getAsLong() - start;
+            return faces;
         } finally {
             if (padWidth * padHeight > KEEP_PIXELS) {
                 graph = null;
                 input = null;
             }
         }
+    }
+
+    /** The names of the graph's steps for this shape of photo (for profiles). */
+    List<String> stepNames(RasterImage image) {
+        return translator.build(Shape.of(3, padded(image.height()), padded(image.width())), pool).stepNames();
     }
 
     /** The next multiple of 32, as OpenCV's {@code (size - 1) / 32 * 32 + 32}. */
