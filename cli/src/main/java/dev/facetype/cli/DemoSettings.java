@@ -23,8 +23,12 @@ final class DemoSettings {
      */
     static final CropSettings CROP = new CropSettings(0.1, 48, 3, true);
 
-    /** How crops are normalised before the network. */
-    static final Preprocessing.Normalisation NORMALISATION = Preprocessing.Normalisation.PER_CHANNEL;
+    /**
+     * Each crop to its own mean and contrast. On the demo's split (seed 1, 2 threads, mirror averaging, 12
+     * epochs) per image gave 0.903 (56 of 62) and per channel 0.887 (55 of 62): one photo apart, so no proof
+     * of a better method, but the several dark-skinned faces of the set no longer reach the network as fainter inputs.
+     */
+    static final Preprocessing.Normalisation NORMALISATION = Preprocessing.Normalisation.PER_IMAGE;
 
     /** Seed of the split and of training. */
     static final long SEED = 1;
