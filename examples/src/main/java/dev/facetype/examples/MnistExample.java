@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * of 50. The tutorial reports about 99.2 % after 20,000 steps (16.7 epochs).
  *
  * <pre>
- *   examples/run MnistExample [--epochs 8] [--threads N] [--seed 1] [--data ../shared/data/mnist]
+ *   examples/run MnistExample [--epochs 6] [--threads N] [--seed 1] [--data ../shared/data/mnist]
  * </pre>
  */
 public final class MnistExample {
@@ -40,7 +40,7 @@ public final class MnistExample {
 
     public static void main(String[] args) throws Exception {
         Arguments arguments = new Arguments(args);
-        int epochs = arguments.integer("--epochs", 8);
+        int epochs = arguments.integer("--epochs", 6);
         int threads = arguments.integer("--threads", ComputePool.defaultThreadCount());
         long seed = arguments.integer("--seed", 1);
         Path data = Path.of(arguments.text("--data", "../shared/data/mnist"));
