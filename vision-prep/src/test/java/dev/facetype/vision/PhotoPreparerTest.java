@@ -1,5 +1,6 @@
 package dev.facetype.vision;
 
+import dev.facetype.testing.EncodedImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -142,7 +143,7 @@ class PhotoPreparerTest {
     void secondCopyOfAPhotoIsANearDuplicateOfTheFirst() throws Exception {
         Path original = SharedSets.londonPhoto("011");
         RasterImage image = new ImageLoader().load(original);
-        Path copy = Files.write(dir.resolve("copy.jpg"), TestImages.jpeg(image.toBufferedImage(), 0.6f, false));
+        Path copy = Files.write(dir.resolve("copy.jpg"), EncodedImages.jpeg(image.toBufferedImage(), 0.6f, false));
         NearDuplicateIndex seen = new NearDuplicateIndex(QualitySettings.defaults().maxHashDistance());
         assertTrue(training.prepare(original, seen).kept());
         assertTrue(training.prepare(SharedSets.londonPhoto("012"), seen).kept());

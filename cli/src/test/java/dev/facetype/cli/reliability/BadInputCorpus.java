@@ -1,36 +1,25 @@
 package dev.facetype.cli.reliability;
 
+import static dev.facetype.testing.EncodedImages.encode;
+
 import dev.facetype.dataset.manifest.FileReason;
+import dev.facetype.testing.EncodedImages;
 import dev.facetype.testing.SharedData;
-import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 import java.awt.image.WritableRaster;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
-import java.util.zip.CRC32;
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageTypeSpecifier;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.metadata.IIOMetadata;
-import javax.imageio.metadata.IIOMetadataNode;
-import javax.imageio.stream.ImageOutputStream;
 
 /**
  * Builds, in code, a photo folder {@code <type>/<person>/<file>} full of what users really put in one: real
@@ -86,12 +75,7 @@ final class BadInputCorpus {
     }
 
     private BufferedImage portrait(String expression, int index) throws IOException {
-        BufferedImage image = ImageIO.read(london(expression).resolve(people.get(index) + ".jpg").toFile());
-        BufferedImage rgb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = rgb.createGraphics();
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
-        return rgb;
+        return EncodedImages.rgbCopy(ImageIO.read(london(expression).resolve(people.get(index) + ".jpg").toFile()));
     }
 
     private void addPlainPortraits(int goodPeople) throws IOException {
@@ -111,7 +95,7 @@ final class BadInputCorpus {
         BufferedImage face = portrait("neutral", next);
         add("neutral/" + people.get(next++) + "/cmyk.jpg", "Adobe CMYK JPEG", FileReason.OK, cmykJpeg(face));
         add("neutral/" + people.get(next) + "/sixteen-bit.png", "16-bit gray PNG", FileReason.OK,
-                encode(sixteenBitGray(portrait("neutral", next++)), "png"));
+                encode(EncodedImages.sixteenBitGray(gray(portrait("neutral", next++))), "png"));
         add("neutral/" + people.get(next) + "/gray.png", "8-bit gray PNG", FileReason.OK,
                 encode(gray(portrait("neutral", next++)), "png"));
         add("neutral/" + people.get(next) + "/palette-alpha.png", "palette PNG with a transparent border",
@@ -119,14 +103,14 @@ final class BadInputCorpus {
         add("neutral/" + people.get(next) + "/animated.gif", "animated GIF, the face in its first frame",
                 FileReason.OK, animatedGif(portrait("neutral", next++)));
         add("neutral/" + people.get(next) + "/face.tif", "TIFF", FileReason.OK, encode(portrait("neutral", next++), "tiff"));
-        add("neutral/" + people.get(next) + "/face.pgm", "binary PGM", FileReason.OK, pgm(gray(portrait("neutral", next++))));
+        add("neutral/" + people.get(next) + "/face.pgm", "binary PGM", FileReason.OK, EncodedImages.netpbm(gray(portrait("neutral", next++)), false));
         add("smiling/田中/笑顔の写真.jpg", "Japanese folder and file name", FileReason.OK,
                 jpeg(portrait("smiling", next++)));
         for (int orientation = 1; orientation <= 8; orientation++) {
             BufferedImage upright = portrait("smiling", next);
             add("smiling/" + people.get(next++) + "/exif-orientation-" + orientation + ".jpg",
                     "JPEG stored turned, with EXIF orientation " + orientation, FileReason.OK,
-                    insertSegment(jpeg(stored(upright, orientation)), 0xE1, exifOrientation(orientation)));
+                    EncodedImages.jpegWithExifOrientation(jpeg(stored(upright, orientation)), orientation));
         }
     }
 
@@ -141,7 +125,7 @@ final class BadInputCorpus {
         random[0] = 'x'; // so that no image signature can start it by chance
         add("neutral/" + people.get(2) + "/random.jpg", "random bytes named .jpg", FileReason.NOT_AN_IMAGE, random);
         add("neutral/" + people.get(3) + "/bomb.png", "PNG header declaring 100000 x 100000 pixels",
-                FileReason.TOO_LARGE, pngHeaderOnly(100_000, 100_000));
+                FileReason.TOO_LARGE, EncodedImages.pngHeaderOnly(100_000, 100_000));
         add("neutral/" + people.get(4) + "/notes.jpg", "a text file named .jpg", FileReason.NOT_AN_IMAGE,
                 "shopping list: soy sauce, sugar, salt\n".getBytes(StandardCharsets.UTF_8));
 
@@ -167,7 +151,7 @@ final class BadInputCorpus {
         BufferedImage portrait = portrait("neutral", 5);
         BufferedImage shoulder = portrait.getSubimage(0, 176, 80, 80);
         add("neutral/" + people.get(5) + "/shoulder.jpg", "real photo without a face (a corner of a portrait)",
-                FileReason.NO_FACE, jpeg(copy(shoulder)));
+                FileReason.NO_FACE, jpeg(EncodedImages.rgbCopy(shoulder)));
         add("smiling/" + people.get(6) + "/group.jpg", "real photo with many faces (dlib's bald_guys.jpg)",
                 FileReason.OK, Files.readAllBytes(SharedData.require("data/dlib-faces/bald_guys.jpg")));
     }
@@ -195,15 +179,7 @@ final class BadInputCorpus {
         }
     }
 
-    // ---------------------------------------------------------------- encoders (the JDK's own writers)
-
-    private static BufferedImage copy(BufferedImage image) {
-        BufferedImage out = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = out.createGraphics();
-        g.drawImage(image, 0, 0, null);
-        g.dispose();
-        return out;
-    }
+    // ---------------------------------------------------------------- pictures (the files come from EncodedImages)
 
     private static BufferedImage gray(BufferedImage rgb) {
         BufferedImage out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
@@ -217,16 +193,6 @@ final class BadInputCorpus {
 
     private static int luma(int rgb) {
         return (299 * (rgb >> 16 & 0xFF) + 587 * (rgb >> 8 & 0xFF) + 114 * (rgb & 0xFF) + 500) / 1000;
-    }
-
-    private static BufferedImage sixteenBitGray(BufferedImage rgb) {
-        BufferedImage out = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_USHORT_GRAY);
-        for (int y = 0; y < rgb.getHeight(); y++) {
-            for (int x = 0; x < rgb.getWidth(); x++) {
-                out.getRaster().setSample(x, y, 0, luma(rgb.getRGB(x, y)) * 257);
-            }
-        }
-        return out;
     }
 
     /** 255 gray levels and one fully transparent entry (PLTE + tRNS), used for a 12-pixel border. */
@@ -250,47 +216,11 @@ final class BadInputCorpus {
         return out;
     }
 
-    private static byte[] encode(BufferedImage image, String format) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            if (!ImageIO.write(image, format, out)) {
-                throw new IllegalStateException("no ImageIO writer for " + format);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+    private static byte[] jpeg(BufferedImage image) {
+        return EncodedImages.jpeg(image, 0.92f, false);
     }
 
-    private static byte[] jpeg(Object imageOrRaster) {
-        ImageWriter writer = null;
-        for (Iterator<ImageWriter> it = ImageIO.getImageWritersByFormatName("jpeg"); it.hasNext(); ) {
-            ImageWriter candidate = it.next();
-            if (candidate.getClass().getName().startsWith("com.sun.")) {
-                writer = candidate;
-            }
-        }
-        if (writer == null) {
-            throw new IllegalStateException("the JDK's JPEG writer is missing");
-        }
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            ImageWriteParam param = writer.getDefaultWriteParam();
-            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-            param.setCompressionQuality(0.92f);
-            IIOImage image = imageOrRaster instanceof Raster raster ? new IIOImage(raster, null, null)
-                    : new IIOImage((BufferedImage) imageOrRaster, null, null);
-            writer.write(null, image, param);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
-    }
-
-    /** As Photoshop writes CMYK: four inverted channels in a raster and an APP14 "Adobe" segment, transform 0. */
+    /** As Photoshop writes CMYK: four inverted channels (255 is no ink) and an APP14 "Adobe" segment. */
     private static byte[] cmykJpeg(BufferedImage rgb) {
         WritableRaster cmyk = Raster.createInterleavedRaster(DataBuffer.TYPE_BYTE, rgb.getWidth(), rgb.getHeight(), 4, null);
         for (int y = 0; y < rgb.getHeight(); y++) {
@@ -307,26 +237,7 @@ final class BadInputCorpus {
                 cmyk.setPixel(x, y, new int[] {255 - c, 255 - m, 255 - yy, 255 - (int) Math.round(k * 255)});
             }
         }
-        byte[] adobe = {'A', 'd', 'o', 'b', 'e', 0, 100, 0, 0, 0, 0, 0};
-        return insertSegment(jpeg(cmyk), 0xEE, adobe);
-    }
-
-    private static byte[] insertSegment(byte[] jpeg, int marker, byte[] payload) {
-        ByteBuffer out = ByteBuffer.allocate(jpeg.length + 4 + payload.length);
-        out.put(jpeg, 0, 2);
-        out.put((byte) 0xFF).put((byte) marker).putShort((short) (payload.length + 2)).put(payload);
-        out.put(jpeg, 2, jpeg.length - 2);
-        return out.array();
-    }
-
-    private static byte[] exifOrientation(int orientation) {
-        ByteBuffer b = ByteBuffer.allocate(6 + 8 + 2 + 12 + 4).order(ByteOrder.LITTLE_ENDIAN);
-        b.put(new byte[] {'E', 'x', 'i', 'f', 0, 0});
-        b.put((byte) 'I').put((byte) 'I').putShort((short) 42).putInt(8);
-        b.putShort((short) 1);
-        b.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation).putShort((short) 0);
-        b.putInt(0);
-        return b.array();
+        return EncodedImages.cmykJpeg(cmyk, 0.92f);
     }
 
     /**
@@ -361,66 +272,17 @@ final class BadInputCorpus {
         return out;
     }
 
-    private static byte[] pngHeaderOnly(int width, int height) {
-        ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 8).put((byte) 2)
-                .put((byte) 0).put((byte) 0).put((byte) 0);
-        CRC32 crc = new CRC32();
-        crc.update("IHDR".getBytes(StandardCharsets.US_ASCII));
-        crc.update(ihdr.array());
-        return ByteBuffer.allocate(8 + 25).put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'})
-                .putInt(13).put("IHDR".getBytes(StandardCharsets.US_ASCII)).put(ihdr.array()).putInt((int) crc.getValue())
-                .array();
-    }
-
-    private static byte[] pgm(BufferedImage gray) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.writeBytes(("P5\n" + gray.getWidth() + " " + gray.getHeight() + "\n255\n").getBytes(StandardCharsets.US_ASCII));
-        for (int y = 0; y < gray.getHeight(); y++) {
-            for (int x = 0; x < gray.getWidth(); x++) {
-                out.write(gray.getRaster().getSample(x, y, 0));
-            }
-        }
-        return out.toByteArray();
-    }
-
     /**
      * The face as frame 1, its mirror image as frame 2, each quantised to its own palette by the JDK's GIF writer
      * (handed an indexed image with a palette of its own, the writer stored the colours wrongly).
      */
     private static byte[] animatedGif(BufferedImage rgb) {
-        BufferedImage first = copy(rgb);
         BufferedImage second = new BufferedImage(rgb.getWidth(), rgb.getHeight(), BufferedImage.TYPE_INT_RGB);
         for (int y = 0; y < rgb.getHeight(); y++) {
             for (int x = 0; x < rgb.getWidth(); x++) {
                 second.setRGB(x, y, rgb.getRGB(rgb.getWidth() - 1 - x, y));
             }
         }
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("gif").next();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
-            writer.setOutput(ios);
-            writer.prepareWriteSequence(null);
-            for (BufferedImage frame : List.of(first, second)) {
-                ImageWriteParam param = writer.getDefaultWriteParam();
-                IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(frame), param);
-                String format = metadata.getNativeMetadataFormatName();
-                IIOMetadataNode tree = (IIOMetadataNode) metadata.getAsTree(format);
-                IIOMetadataNode control = new IIOMetadataNode("GraphicControlExtension");
-                control.setAttribute("disposalMethod", "none");
-                control.setAttribute("userInputFlag", "FALSE");
-                control.setAttribute("transparentColorFlag", "FALSE");
-                control.setAttribute("delayTime", "50");
-                control.setAttribute("transparentColorIndex", "0");
-                tree.appendChild(control);
-                metadata.setFromTree(format, tree);
-                writer.writeToSequence(new IIOImage(frame, null, metadata), param);
-            }
-            writer.endWriteSequence();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            writer.dispose();
-        }
-        return out.toByteArray();
+        return EncodedImages.animatedGif(List.of(EncodedImages.rgbCopy(rgb), second));
     }
 }

@@ -1,5 +1,6 @@
 package dev.facetype.vision.io;
 
+import dev.facetype.testing.EncodedImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
@@ -69,7 +70,7 @@ class ImageLoaderErrorsTest {
 
     @Test
     void truncatedPngGifTiffAndPgm() throws Exception {
-        byte[] png = TestImages.encode(TestImages.random(64, 64, 3, 0, 255, 1).toBufferedImage(), "png");
+        byte[] png = EncodedImages.encode(TestImages.random(64, 64, 3, 0, 255, 1).toBufferedImage(), "png");
         Path tiff = SharedSets.files("data/jaffe/images", ".tiff").get(0);
         Path pgm = SharedSets.files("data/att_faces", ".pgm").get(0);
         Path gif = SharedSets.files("data/yalefaces", ".happy").get(0);
@@ -144,7 +145,7 @@ class ImageLoaderErrorsTest {
 
     /** A valid 1x1 PNG whose IHDR is rewritten (with a correct CRC) to declare another size. */
     private static byte[] pngWithDeclaredSize(int width, int height) {
-        byte[] png = TestImages.encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png");
+        byte[] png = EncodedImages.encode(new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB), "png");
         ByteBuffer buffer = ByteBuffer.wrap(png);
         // Signature (8), IHDR length (4), "IHDR" (4), then width and height.
         buffer.putInt(16, width).putInt(20, height);

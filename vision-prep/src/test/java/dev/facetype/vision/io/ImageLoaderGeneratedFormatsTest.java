@@ -1,5 +1,6 @@
 package dev.facetype.vision.io;
 
+import dev.facetype.testing.EncodedImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,12 +27,12 @@ class ImageLoaderGeneratedFormatsTest {
     void grayPngKeepsItsSampleValues() throws Exception {
         BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_GRAY);
         image.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 128, 255});
-        RasterImage loaded = gray.load(TestImages.encode(image, "png"), "gray.png");
+        RasterImage loaded = gray.load(EncodedImages.encode(image, "png"), "gray.png");
         assertEquals(1, loaded.channels());
         assertEquals(0, loaded.sample(0, 0, 0));
         assertEquals(128, loaded.sample(1, 0, 0));
         assertEquals(255, loaded.sample(2, 0, 0));
-        RasterImage asRgb = rgb.load(TestImages.encode(image, "png"), "gray.png");
+        RasterImage asRgb = rgb.load(EncodedImages.encode(image, "png"), "gray.png");
         assertEquals(128, asRgb.sample(1, 0, 0));
         assertEquals(128, asRgb.sample(1, 0, 2));
     }
@@ -41,7 +42,7 @@ class ImageLoaderGeneratedFormatsTest {
         BufferedImage image = new BufferedImage(4, 1, BufferedImage.TYPE_USHORT_GRAY);
         int[] values = {0, 257 * 100, 32896, 65535};
         image.getRaster().setSamples(0, 0, 4, 1, 0, values);
-        RasterImage loaded = gray.load(TestImages.encode(image, "png"), "gray16.png");
+        RasterImage loaded = gray.load(EncodedImages.encode(image, "png"), "gray16.png");
         assertEquals(0, loaded.sample(0, 0, 0));
         assertEquals(100, loaded.sample(1, 0, 0));
         assertEquals(128, loaded.sample(2, 0, 0));
@@ -56,7 +57,7 @@ class ImageLoaderGeneratedFormatsTest {
         raster.setPixel(0, 0, new int[] {65535, 0, 257 * 50});
         raster.setPixel(1, 0, new int[] {257 * 200, 257 * 10, 65535});
         BufferedImage image = new BufferedImage(model, raster, false, null);
-        RasterImage loaded = rgb.load(TestImages.encode(image, "png"), "rgb16.png");
+        RasterImage loaded = rgb.load(EncodedImages.encode(image, "png"), "rgb16.png");
         assertPixel(loaded, 0, 0, 255, 0, 50, 0);
         assertPixel(loaded, 1, 0, 200, 10, 255, 0);
     }
@@ -71,7 +72,7 @@ class ImageLoaderGeneratedFormatsTest {
         IndexColorModel palette = new IndexColorModel(8, 3, r, g, b, a);
         BufferedImage image = new BufferedImage(3, 1, BufferedImage.TYPE_BYTE_INDEXED, palette);
         image.getRaster().setSamples(0, 0, 3, 1, 0, new int[] {0, 1, 2});
-        byte[] png = TestImages.encode(image, "png");
+        byte[] png = EncodedImages.encode(image, "png");
         RasterImage onWhite = rgb.load(png, "palette.png");
         assertPixel(onWhite, 0, 0, 255, 0, 0, 0);
         assertPixel(onWhite, 1, 0, 255, 255, 255, 0);
@@ -86,7 +87,7 @@ class ImageLoaderGeneratedFormatsTest {
         BufferedImage image = new BufferedImage(2, 1, BufferedImage.TYPE_INT_ARGB);
         image.setRGB(0, 0, 0x00FF0000); // transparent red
         image.setRGB(1, 0, 0x8000FF00); // half green
-        RasterImage loaded = rgb.load(TestImages.encode(image, "png"), "rgba.png");
+        RasterImage loaded = rgb.load(EncodedImages.encode(image, "png"), "rgba.png");
         assertPixel(loaded, 0, 0, 255, 255, 255, 0);
         assertPixel(loaded, 1, 0, 127, 255, 127, 1);
     }
@@ -98,7 +99,7 @@ class ImageLoaderGeneratedFormatsTest {
         WritableRaster raster = model.createCompatibleWritableRaster(2, 1);
         raster.setPixel(0, 0, new int[] {0, 255});
         raster.setPixel(1, 0, new int[] {0, 0});
-        RasterImage loaded = gray.load(TestImages.encode(new BufferedImage(model, raster, false, null), "png"), "ga.png");
+        RasterImage loaded = gray.load(EncodedImages.encode(new BufferedImage(model, raster, false, null), "png"), "ga.png");
         assertEquals(0, loaded.sample(0, 0, 0));
         assertEquals(255, loaded.sample(1, 0, 0), "fully transparent black shows the white background");
     }
@@ -106,13 +107,13 @@ class ImageLoaderGeneratedFormatsTest {
     @Test
     void bmpAndGifAndProgressiveJpegAreRead() throws Exception {
         RasterImage patches = patches();
-        RasterImage bmp = rgb.load(TestImages.encode(patches.toBufferedImage(), "bmp"), "patches.bmp");
+        RasterImage bmp = rgb.load(EncodedImages.encode(patches.toBufferedImage(), "bmp"), "patches.bmp");
         assertEquals(patches, bmp, "BMP is lossless");
-        RasterImage gif = rgb.load(TestImages.encode(patches.toBufferedImage(), "gif"), "patches.gif");
+        RasterImage gif = rgb.load(EncodedImages.encode(patches.toBufferedImage(), "gif"), "patches.gif");
         assertPatches(gif, 2);
-        RasterImage progressive = rgb.load(TestImages.jpeg(patches.toBufferedImage(), 0.95f, true), "progressive.jpg");
+        RasterImage progressive = rgb.load(EncodedImages.jpeg(patches.toBufferedImage(), 0.95f, true), "progressive.jpg");
         assertPatches(progressive, 8);
-        RasterImage grayJpeg = gray.load(TestImages.jpeg(patches.toGray().toBufferedImage(), 0.95f, false), "gray.jpg");
+        RasterImage grayJpeg = gray.load(EncodedImages.jpeg(patches.toGray().toBufferedImage(), 0.95f, false), "gray.jpg");
         assertEquals(1, grayJpeg.channels());
         assertEquals(patches.toGray().sample(8, 8, 0), grayJpeg.sample(8, 8, 0), 4);
     }
@@ -143,8 +144,8 @@ class ImageLoaderGeneratedFormatsTest {
                 ycck.setPixel(x, y, new int[] {clip(luma), clip(cb), clip(cr), 255 - c[3]});
             }
         }
-        byte[] cmykJpeg = TestImages.insertSegment(TestImages.jpeg(adobeCmyk, 0.95f, false), 0xEE, TestImages.adobePayload(0));
-        byte[] ycckJpeg = TestImages.insertSegment(TestImages.jpeg(ycck, 0.95f, false), 0xEE, TestImages.adobePayload(2));
+        byte[] cmykJpeg = EncodedImages.insertJpegSegment(EncodedImages.jpeg(adobeCmyk, 0.95f, false), 0xEE, EncodedImages.adobePayload(0));
+        byte[] ycckJpeg = EncodedImages.insertJpegSegment(EncodedImages.jpeg(ycck, 0.95f, false), 0xEE, EncodedImages.adobePayload(2));
         for (byte[] file : new byte[][] {cmykJpeg, ycckJpeg}) {
             RasterImage loaded = rgb.load(file, "cmyk.jpg");
             assertEquals(3, loaded.channels());

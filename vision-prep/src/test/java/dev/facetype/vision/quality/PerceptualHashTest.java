@@ -1,5 +1,6 @@
 package dev.facetype.vision.quality;
 
+import dev.facetype.testing.EncodedImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,7 +23,7 @@ class PerceptualHashTest {
         RasterImage photo = loader.load(SharedSets.londonPhoto("005"));
         PerceptualHash hash = PerceptualHash.of(photo);
         assertEquals(0, hash.distance(PerceptualHash.of(photo)));
-        RasterImage reencoded = loader.load(TestImages.jpeg(photo.toBufferedImage(), 0.5f, false), "copy.jpg");
+        RasterImage reencoded = loader.load(EncodedImages.jpeg(photo.toBufferedImage(), 0.5f, false), "copy.jpg");
         assertTrue(hash.distance(PerceptualHash.of(reencoded)) <= limit, "JPEG quality 50 copy");
         assertTrue(hash.distance(PerceptualHash.of(Resize.to(photo, 200, 200))) <= limit, "downsized copy");
         assertTrue(hash.distance(PerceptualHash.of(photo.toGray())) <= limit, "gray copy");
