@@ -18,6 +18,7 @@ abstract class BlockedGemm implements GemmKernel {
     private final int mc;
     private final int kc;
     private final int nc;
+    private final int directKc;
     private final int scratchSize;
 
     /**
@@ -25,6 +26,14 @@ abstract class BlockedGemm implements GemmKernel {
      * the micro-kernel may use freely.
      */
     BlockedGemm(int mr, int nr, int mc, int kc, int nc, int scratchSize) {
+        this(mr, nr, mc, kc, nc, kc, scratchSize);
+    }
+
+    /**
+     * As above, with {@code directKc} the k slice of products whose A is read in place (see
+     * {@link #readsAInPlace}).
+     */
+    BlockedGemm(int mr, int nr, int mc, int kc, int nc, int directKc, int scratchSize) {
         if (mc % mr != 0 || nc % nr != 0) {
             throw new IllegalArgumentException("blocks must hold whole tiles");
         }
@@ -33,6 +42,7 @@ abstract class BlockedGemm implements GemmKernel {
         this.mc = mc;
         this.kc = kc;
         this.nc = nc;
+        this.directKc = directKc;
         this.scratchSize = scratchSize;
     }
 
@@ -43,6 +53,25 @@ abstract class BlockedGemm implements GemmKernel {
      */
     abstract void microKernel(int kc, float[] a, int aPanel, float[] b, int bPanel,
                               float[] c, int cOffset, int ldc, boolean add, int cols, float[] scratch);
+
+    /**
+     * Whether this family has a {@link #microKernelInPlaceA} that reads A where it is stored. When the whole of
+     * op(B) is one panel wide (n at most nr), every A panel would be packed for a single micro-kernel call:
+     * packing then only copies A once more (for a dense layer's 16 M weights, as long as the arithmetic), so
+     * such products read a plain A in place instead.
+     */
+    boolean readsAInPlace() {
+        return false;
+    }
+
+    /**
+     * Like {@link #microKernel}, with the mr x kc A panel read in place: row i, step p at
+     * {@code a[aStart + i * lda + p]}. Only called when {@link #readsAInPlace} is true.
+     */
+    void microKernelInPlaceA(int kc, float[] a, int aStart, int lda, float[] b, int bPanel,
+                             float[] c, int cOffset, int ldc, boolean add, int cols, float[] scratch) {
+        throw new UnsupportedOperationException();
+    }
 
     /** Copies nr contiguous floats into a B panel while packing; kernels with wide vectors override it. */
     void copyPanelRow(float[] src, int from, float[] dst, int to) {
@@ -83,6 +112,10 @@ abstract class BlockedGemm implements GemmKernel {
             }
             return;
         }
+        if (!transA && n <= nr && readsAInPlace()) {
+            runInPlaceA(m, n, k, a, aOffset, lda, stored, computed, accumulate, c, cOffset, ldc, workspace);
+            return;
+        }
         // Equal blocks rather than full ones and a sliver (k = 800 as 4 x 200, not 3 x 256 + 32): every
         // block then amortises its packing and its pass over C alike (9 % faster at the conv2 shape).
         int mcBlock = balancedBlock(m, mc, mr);
@@ -111,6 +144,52 @@ abstract class BlockedGemm implements GemmKernel {
                     multiplyBlock(mb, nb, kb, packedA, packedB, add, c, cOffset + ic * ldc + jc, ldc,
                             edge, scratch);
                 }
+            }
+        }
+    }
+
+    /**
+     * The loop nest for a plain A and an op(B) of one panel (n at most nr): each k slice of B is packed once,
+     * then every full mr-row panel of A is read in place by the micro-kernel; only a ragged last panel is
+     * packed.
+     */
+    private void runInPlaceA(int m, int n, int k, float[] a, int aOffset, int lda,
+                             GemmWorkspace.StoredB stored, MatrixRows computed,
+                             boolean accumulate, float[] c, int cOffset, int ldc, GemmWorkspace workspace) {
+        int kcBlock = balancedBlock(k, directKc, 1);
+        float[] packedA = workspace.packedA(GemmPacking.panelStride(mr, kcBlock));
+        float[] packedB = workspace.packedB(GemmPacking.panelStride(nr, kcBlock));
+        float[] edge = workspace.edgeTile(mr * nr);
+        float[] scratch = workspace.kernelScratch(scratchSize);
+        float[] rowPiece = computed == null ? null : workspace.rowPiece(n);
+        int fullRows = m - m % mr;
+        for (int pc = 0; pc < k; pc += kcBlock) {
+            int kb = Math.min(kcBlock, k - pc);
+            boolean add = accumulate || pc > 0;
+            if (computed == null) {
+                GemmPacking.packB(stored.transB, stored.b, stored.bOffset, stored.ldb, pc, kb, 0, n, nr,
+                        packedB, this);
+            } else {
+                GemmPacking.packComputedB(computed, pc, kb, 0, n, nr, packedB, rowPiece, this);
+            }
+            int aStart = aOffset + pc;
+            if (n == nr) {
+                for (int ir = 0; ir < fullRows; ir += mr) {
+                    microKernelInPlaceA(kb, a, aStart + ir * lda, lda, packedB, 0, c, cOffset + ir * ldc, ldc,
+                            add, nr, scratch);
+                }
+            } else {
+                for (int ir = 0; ir < fullRows; ir += mr) {
+                    microKernelInPlaceA(kb, a, aStart + ir * lda, lda, packedB, 0, edge, 0, nr, false, n,
+                            scratch);
+                    mergeEdge(mr, n, edge, add, c, cOffset + ir * ldc, ldc);
+                }
+            }
+            if (fullRows < m) {
+                int rows = m - fullRows;
+                GemmPacking.packA(false, a, aOffset, lda, fullRows, rows, pc, kb, mr, packedA);
+                microKernel(kb, packedA, 0, packedB, 0, edge, 0, nr, false, n, scratch);
+                mergeEdge(rows, n, edge, add, c, cOffset + fullRows * ldc, ldc);
             }
         }
     }

@@ -30,6 +30,8 @@ final class VectorGemm512 extends BlockedGemm {
     private static final int NR = 32;
 
     private static final int MR = 8;
+    /** k slice when A is read in place: longer runs of each A row (streamed from memory), B panel 64 KB in L2. */
+    private static final int IN_PLACE_KC = 512;
 
     VectorGemm512() {
         this(64, 128, 1024);
@@ -37,7 +39,7 @@ final class VectorGemm512 extends BlockedGemm {
 
     /** A family with the given cache blocking (for tuning). */
     VectorGemm512(int mc, int kc, int nc) {
-        super(MR, NR, mc, kc, nc, MR * NR);
+        super(MR, NR, mc, kc, nc, IN_PLACE_KC, MR * NR);
     }
 
     @Override
@@ -54,6 +56,22 @@ final class VectorGemm512 extends BlockedGemm {
     void microKernel(int kc, float[] a, int aPanel, float[] b, int bPanel,
                      float[] c, int cOffset, int ldc, boolean add, int cols, float[] scratch) {
         kernel8x32(kc, a, aPanel, b, bPanel, scratch);
+        if (add) {
+            addTile(scratch, c, cOffset, ldc, MR);
+        } else {
+            copyTile(scratch, c, cOffset, ldc, MR);
+        }
+    }
+
+    @Override
+    boolean readsAInPlace() {
+        return true;
+    }
+
+    @Override
+    void microKernelInPlaceA(int kc, float[] a, int aStart, int lda, float[] b, int bPanel,
+                             float[] c, int cOffset, int ldc, boolean add, int cols, float[] scratch) {
+        kernel8x32InPlaceA(kc, a, aStart, lda, b, bPanel, scratch);
         if (add) {
             addTile(scratch, c, cOffset, ldc, MR);
         } else {
@@ -132,6 +150,81 @@ final class VectorGemm512 extends BlockedGemm {
             c60 = a6.fma(b0, c60);
             c61 = a6.fma(b1, c61);
             FloatVector a7 = FloatVector.broadcast(F512, a[ai + 7]);
+            c70 = a7.fma(b0, c70);
+            c71 = a7.fma(b1, c71);
+        }
+        c00.intoArray(tile, 0);
+        c01.intoArray(tile, 16);
+        c10.intoArray(tile, 32);
+        c11.intoArray(tile, 48);
+        c20.intoArray(tile, 64);
+        c21.intoArray(tile, 80);
+        c30.intoArray(tile, 96);
+        c31.intoArray(tile, 112);
+        c40.intoArray(tile, 128);
+        c41.intoArray(tile, 144);
+        c50.intoArray(tile, 160);
+        c51.intoArray(tile, 176);
+        c60.intoArray(tile, 192);
+        c61.intoArray(tile, 208);
+        c70.intoArray(tile, 224);
+        c71.intoArray(tile, 240);
+    }
+
+    /** {@link #kernel8x32} with A row i, step p at {@code a[aStart + i * lda + p]}. */
+    private static void kernel8x32InPlaceA(int kc, float[] a, int aStart, int lda, float[] b, int bPanel,
+                                           float[] tile) {
+        int r0 = aStart;
+        int r1 = r0 + lda;
+        int r2 = r1 + lda;
+        int r3 = r2 + lda;
+        int r4 = r3 + lda;
+        int r5 = r4 + lda;
+        int r6 = r5 + lda;
+        int r7 = r6 + lda;
+        FloatVector zero = FloatVector.zero(F512);
+        FloatVector c00 = zero;
+        FloatVector c01 = zero;
+        FloatVector c10 = zero;
+        FloatVector c11 = zero;
+        FloatVector c20 = zero;
+        FloatVector c21 = zero;
+        FloatVector c30 = zero;
+        FloatVector c31 = zero;
+        FloatVector c40 = zero;
+        FloatVector c41 = zero;
+        FloatVector c50 = zero;
+        FloatVector c51 = zero;
+        FloatVector c60 = zero;
+        FloatVector c61 = zero;
+        FloatVector c70 = zero;
+        FloatVector c71 = zero;
+        for (int p = 0; p < kc; p++) {
+            int bi = bPanel + p * NR;
+            FloatVector b0 = FloatVector.fromArray(F512, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F512, b, bi + 16);
+            FloatVector a0 = FloatVector.broadcast(F512, a[r0 + p]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(F512, a[r1 + p]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(F512, a[r2 + p]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(F512, a[r3 + p]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(F512, a[r4 + p]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(F512, a[r5 + p]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            FloatVector a6 = FloatVector.broadcast(F512, a[r6 + p]);
+            c60 = a6.fma(b0, c60);
+            c61 = a6.fma(b1, c61);
+            FloatVector a7 = FloatVector.broadcast(F512, a[r7 + p]);
             c70 = a7.fma(b0, c70);
             c71 = a7.fma(b1, c71);
         }

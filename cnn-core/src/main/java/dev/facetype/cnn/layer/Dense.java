@@ -30,6 +30,7 @@ public final class Dense extends AbstractLayer {
     private final int biasOffset;
     private final ComputePool pool;
     private final GemmWorkspace[] workspaces;
+    private final float[][] transposedOutputs;
     /** The parameters whose weight-gradient block this layer clears itself, or null. */
     private Parameters owner;
 
@@ -48,6 +49,7 @@ public final class Dense extends AbstractLayer {
         this.biasOffset = weightOffset + units * features;
         this.pool = pool;
         this.workspaces = new GemmWorkspace[pool.threads()];
+        this.transposedOutputs = new float[pool.threads()][];
     }
 
     /**
@@ -82,14 +84,20 @@ public final class Dense extends AbstractLayer {
         float[] in = x.data();
         float[] out = output.data();
         pool.parallelFor(units, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
-            Sgemm.multiply(false, true, batch, end - start, features,
-                    in, 0, features,
+            // out^T[start:end] (O' x N) = W[start:end] (O' x F) * input^T (F x N): with the weights as the
+            // plain A operand the product reads them in place (B, the batch, is one panel), instead of packing
+            // all of them transposed every batch as out = input * W^T would.
+            int count = end - start;
+            float[] transposed = transposedOutput(worker, count * batch);
+            Sgemm.multiply(false, true, count, batch, features,
                     values, weightOffset + start * features, features,
-                    false, out, start, units, workspace(worker));
-            for (int n = 0; n < batch; n++) {
-                int row = n * units;
-                for (int o = start; o < end; o++) {
-                    out[row + o] += values[biasOffset + o];
+                    in, 0, features,
+                    false, transposed, 0, batch, workspace(worker));
+            for (int o = start; o < end; o++) {
+                float bias = values[biasOffset + o];
+                int from = (o - start) * batch;
+                for (int n = 0; n < batch; n++) {
+                    out[n * units + o] = transposed[from + n] + bias;
                 }
             }
         });
@@ -131,6 +139,16 @@ public final class Dense extends AbstractLayer {
                     false, dx, start, features, workspace(worker));
         });
         return gradInput;
+    }
+
+    /** A worker's buffer for its block of the transposed output, at least {@code size} floats. */
+    private float[] transposedOutput(int worker, int size) {
+        float[] buffer = transposedOutputs[worker];
+        if (buffer == null || buffer.length < size) {
+            buffer = new float[size];
+            transposedOutputs[worker] = buffer;
+        }
+        return buffer;
     }
 
     private GemmWorkspace workspace(int worker) {

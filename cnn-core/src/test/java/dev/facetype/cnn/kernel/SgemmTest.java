@@ -113,6 +113,25 @@ class SgemmTest {
         GemmCase.padded(transA, transB, 67, 1029, 259, accumulate, 3, 8).check(kernel, workspace);
     }
 
+    @ParameterizedTest
+    @MethodSource("variants")
+    void narrowProductsMatchReference(String implementation, boolean transA, boolean transB,
+                                      boolean accumulate) {
+        // n at most one B panel wide: a plain A is then read in place by the vector kernels. Full and ragged
+        // row panels, full and narrow B panels, k across several in-place slices, padded strides.
+        GemmKernel kernel = kernel(implementation);
+        GemmWorkspace workspace = new GemmWorkspace();
+        int[][] shapes = {{8, 32, 1200}, {67, 32, 1031}, {17, 5, 600}, {9, 1, 513}, {64, 16, 77}, {3, 32, 5},
+            {16, 31, 512}, {40, 32, 1}};
+        long seed = 500;
+        for (int[] shape : shapes) {
+            GemmCase.dense(transA, transB, shape[0], shape[1], shape[2], accumulate, seed++)
+                    .check(kernel, workspace);
+            GemmCase.padded(transA, transB, shape[0], shape[1], shape[2], accumulate, 5, seed++)
+                    .check(kernel, workspace);
+        }
+    }
+
     static Stream<Arguments> layerShapes() {
         int[][] shapes = {
             // transA, transB, m, n, k
@@ -123,6 +142,7 @@ class SgemmTest {
             {1, 0, 75, 4096, 32},    // conv1 backward-data: W^T times dOut
             {1, 0, 800, 1024, 64},   // conv2 backward-data
             {0, 1, 32, 1024, 4096},  // dense forward, batch 32, weights stored out x in
+            {0, 1, 1024, 32, 4096},  // the same as out^T = W * input^T (A read in place)
             {0, 0, 32, 784, 25},     // MNIST conv1 forward
             {0, 0, 64, 196, 800},    // MNIST conv2 forward
         };
