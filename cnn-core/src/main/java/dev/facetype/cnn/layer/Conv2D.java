@@ -28,6 +28,11 @@ public final class Conv2D extends AbstractLayer {
 
     /** Smallest column block worth giving a worker when one image is split. */
     private static final int MIN_PIXELS_PER_BLOCK = 256;
+    /**
+     * Output pixels per block of the backward pass: conv2's lowered block (800 x 128) and its gradient, 400 KB
+     * each, fit in L2 together with the weight gradient.
+     */
+    private static final int BACKWARD_PIXELS = 128;
 
     private final ConvGeometry geometry;
     private final int filters;
@@ -135,24 +140,31 @@ public final class Conv2D extends AbstractLayer {
             WorkerScratch s = scratch(worker);
             s.startAccumulating(filters * patch, filters);
             for (int n = start; n < end; n++) {
-                geometry.im2col(in, n * inSize, 0, pixels, s.col, pixels);
                 int dOutOffset = n * filters * pixels;
-                // dW (Cout x K) += dOut[n] (Cout x P) * col^T (P x K)
-                Sgemm.multiply(false, true, filters, patch, pixels,
-                        dOut, dOutOffset, pixels,
-                        s.col, 0, pixels,
-                        true, s.weightGradient, 0, patch, s.gemm);
                 for (int c = 0; c < filters; c++) {
                     s.biasGradient[c] += sum(dOut, dOutOffset + c * pixels, pixels);
                 }
                 if (dx != null) {
-                    // dCol (K x P) = W^T (K x Cout) * dOut[n] (Cout x P), then scattered back onto the image
-                    Sgemm.multiply(true, false, patch, pixels, filters,
-                            values, weightOffset, patch,
-                            dOut, dOutOffset, pixels,
-                            false, s.colGradient(patch * pixels), 0, pixels, s.gemm);
                     Arrays.fill(dx, n * inSize, (n + 1) * inSize, 0f);
-                    geometry.col2im(s.colGradient, pixels, dx, n * inSize);
+                }
+                // Block by block of output pixels, so that the lowered block and its gradient stay in L2
+                // between the products and the scatter back (whole images' lowered matrices went to L3).
+                for (int first = 0; first < pixels; first += BACKWARD_PIXELS) {
+                    int span = Math.min(BACKWARD_PIXELS, pixels - first);
+                    geometry.im2col(in, n * inSize, first, first + span, s.col, span);
+                    // dW (Cout x K) += dOut[n][:, block] (Cout x P') * col^T (P' x K)
+                    Sgemm.multiply(false, true, filters, patch, span,
+                            dOut, dOutOffset + first, pixels,
+                            s.col, 0, span,
+                            true, s.weightGradient, 0, patch, s.gemm);
+                    if (dx != null) {
+                        // dCol (K x P') = W^T (K x Cout) * dOut[n][:, block], then scattered back onto the image
+                        Sgemm.multiply(true, false, patch, span, filters,
+                                values, weightOffset, patch,
+                                dOut, dOutOffset + first, pixels,
+                                false, s.colGradient, 0, span, s.gemm);
+                        geometry.col2imColumns(s.colGradient, span, first, first + span, dx, n * inSize);
+                    }
                 }
             }
         });
@@ -215,7 +227,7 @@ public final class Conv2D extends AbstractLayer {
     private WorkerScratch scratch(int worker) {
         WorkerScratch s = scratch[worker];
         if (s == null) {
-            s = new WorkerScratch(patch * pixels);
+            s = new WorkerScratch(patch * Math.min(pixels, BACKWARD_PIXELS));
             scratch[worker] = s;
         }
         return s;
@@ -250,20 +262,14 @@ public final class Conv2D extends AbstractLayer {
         final float[] col;
         final GemmWorkspace gemm = new GemmWorkspace();
         final LoweredImage lowered = new LoweredImage();
-        float[] colGradient;
+        final float[] colGradient;
         float[] weightGradient;
         float[] biasGradient;
         boolean accumulated;
 
         WorkerScratch(int colSize) {
             col = new float[colSize];
-        }
-
-        float[] colGradient(int size) {
-            if (colGradient == null) {
-                colGradient = new float[size];
-            }
-            return colGradient;
+            colGradient = new float[colSize];
         }
 
         void startAccumulating(int weights, int biases) {

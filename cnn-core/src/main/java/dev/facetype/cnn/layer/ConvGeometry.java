@@ -1,6 +1,7 @@
 package dev.facetype.cnn.layer;
 
 import dev.facetype.cnn.Shape;
+import dev.facetype.cnn.kernel.FloatLoops;
 import java.util.Arrays;
 
 /**
@@ -83,6 +84,10 @@ public final class ConvGeometry {
      * matrix to {@code dst[offset ..]}: the input pixels the kernel tap (c, i, j) sees for those outputs.
      */
     public void lowerRow(float[] x, int xOffset, int row, int first, int count, float[] dst, int offset) {
+        if (rowsAligned()) {
+            lowerAlignedRow(x, xOffset, row, first, count, dst, offset);
+            return;
+        }
         int j = row % kernel;
         int i = (row / kernel) % kernel;
         int c = row / (kernel * kernel);
@@ -102,6 +107,63 @@ public final class ConvGeometry {
                 copyRow(x, plane + iy * width, ox, run, j, dst, dstIndex);
             }
             p = rowEnd;
+        }
+    }
+
+    /**
+     * Whether output and input rows have the same length at stride 1 ({@code same} padding): a row of the
+     * lowered matrix is then the input plane shifted by a constant, with a few border columns of each output
+     * row set to zero.
+     */
+    private boolean rowsAligned() {
+        return stride == 1 && outWidth == width;
+    }
+
+    /**
+     * {@link #lowerRow} for aligned rows: one copy of the shifted plane, then the border columns that the shift
+     * wrapped around to the neighbouring input row are zeroed (instead of a copy per output row).
+     */
+    private void lowerAlignedRow(float[] x, int xOffset, int row, int first, int count, float[] dst, int offset) {
+        int dxs = row % kernel - padLeft;
+        int dy = (row / kernel) % kernel - padTop;
+        int plane = xOffset + row / (kernel * kernel) * height * width;
+        int last = first + count;
+        int validFirst = Math.min(last, Math.max(first, Math.max(0, -dy) * width));
+        int validLast = Math.max(validFirst, Math.min(last, Math.min(outHeight, height - dy) * width));
+        int base = offset - first;
+        Arrays.fill(dst, offset, base + validFirst, 0f);
+        Arrays.fill(dst, base + validLast, base + last, 0f);
+        if (validFirst == validLast) {
+            return;
+        }
+        int shift = dy * width + dxs;
+        // Source positions before or after the plane are border columns, zeroed below.
+        int lo = Math.max(validFirst + shift, 0);
+        int hi = Math.min(validLast + shift, height * width);
+        if (lo < hi) {
+            System.arraycopy(x, plane + lo, dst, base + lo - shift, hi - lo);
+        }
+        zeroWrappedColumns(dxs, validFirst, validLast, dst, base);
+    }
+
+    /**
+     * Zeroes, in pixels [from, to) of a lowered row (pixel p at {@code base + p}), the output columns whose
+     * input column ox + dxs lies outside the image.
+     */
+    private void zeroWrappedColumns(int dxs, int from, int to, float[] row, int base) {
+        if (dxs == 0) {
+            return;
+        }
+        int colLo = dxs < 0 ? 0 : width - dxs;
+        int colHi = dxs < 0 ? -dxs : width;
+        colLo = Math.max(0, Math.min(width, colLo));
+        colHi = Math.max(0, Math.min(width, colHi));
+        for (int rowStart = from - from % width; rowStart < to; rowStart += width) {
+            int a = Math.max(from, rowStart + colLo);
+            int b = Math.min(to, rowStart + colHi);
+            for (int p = a; p < b; p++) {
+                row[base + p] = 0f;
+            }
         }
     }
 
@@ -162,6 +224,79 @@ public final class ConvGeometry {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The adjoint of {@link #im2col} for columns {@code [first, last)} only: adds column {@code first + q} of each
+     * row of {@code col} (row stride {@code ld}, column q at {@code q}) back onto the input pixel it came from.
+     * Over a partition of all columns it adds the same values as {@link #col2im}. Entries of {@code col} that
+     * map outside the image may be overwritten with zeros.
+     */
+    public void col2imColumns(float[] col, int ld, int first, int last, float[] dx, int dxOffset) {
+        if (rowsAligned()) {
+            col2imAlignedColumns(col, ld, first, last, dx, dxOffset);
+            return;
+        }
+        for (int c = 0; c < channels; c++) {
+            int plane = dxOffset + c * height * width;
+            for (int i = 0; i < kernel; i++) {
+                for (int j = 0; j < kernel; j++) {
+                    int rowStart = ((c * kernel + i) * kernel + j) * ld - first;
+                    int oxFirst = firstInside(j);
+                    int oxLast = lastInside(j);
+                    int p = first;
+                    while (p < last) {
+                        int oy = p / outWidth;
+                        int rowOrigin = p - (p - oy * outWidth);
+                        int from = Math.max(p - rowOrigin, oxFirst);
+                        int to = Math.min(Math.min(last - rowOrigin, outWidth), oxLast);
+                        p = rowOrigin + outWidth;
+                        int iy = oy * stride - padTop + i;
+                        if (iy < 0 || iy >= height || from >= to) {
+                            continue;
+                        }
+                        int src = rowStart + rowOrigin;
+                        int rowBase = plane + iy * width;
+                        if (stride == 1) {
+                            int shift = rowBase - padLeft + j;
+                            for (int ox = from; ox < to; ox++) {
+                                dx[shift + ox] += col[src + ox];
+                            }
+                        } else {
+                            for (int ox = from; ox < to; ox++) {
+                                dx[rowBase + ox * stride - padLeft + j] += col[src + ox];
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@link #col2imColumns} for aligned rows: the entries that map outside the image are zeroed in place, then
+     * each row of {@code col} is added onto the shifted plane in one run (adding zero leaves a pixel as it was).
+     */
+    private void col2imAlignedColumns(float[] col, int ld, int first, int last, float[] dx, int dxOffset) {
+        int rows = patchSize();
+        for (int row = 0; row < rows; row++) {
+            int dxs = row % kernel - padLeft;
+            int dy = (row / kernel) % kernel - padTop;
+            int plane = dxOffset + row / (kernel * kernel) * height * width;
+            int validFirst = Math.min(last, Math.max(first, Math.max(0, -dy) * width));
+            int validLast = Math.max(validFirst, Math.min(last, Math.min(outHeight, height - dy) * width));
+            if (validFirst == validLast) {
+                continue;
+            }
+            int base = row * ld - first;
+            zeroWrappedColumns(dxs, validFirst, validLast, col, base);
+            int shift = dy * width + dxs;
+            int lo = Math.max(validFirst + shift, 0);
+            int hi = Math.min(validLast + shift, height * width);
+            if (lo < hi) {
+                FloatLoops.addInto(dx, plane + lo, col, base + lo - shift, hi - lo);
             }
         }
     }
