@@ -111,6 +111,8 @@ class SgemmTest {
         GemmWorkspace workspace = new GemmWorkspace();
         GemmCase.dense(transA, transB, 5, 19, 1031, accumulate, 7).check(kernel, workspace);
         GemmCase.padded(transA, transB, 67, 1029, 259, accumulate, 3, 8).check(kernel, workspace);
+        // One k slice with a C larger than L2: the 512-bit family's row and column blocks for such products.
+        GemmCase.padded(transA, transB, 37, 8200, 33, accumulate, 2, 9).check(kernel, workspace);
     }
 
     @ParameterizedTest
