@@ -33,6 +33,8 @@ public final class Conv2D extends AbstractLayer {
      * each, fit in L2 together with the weight gradient.
      */
     private static final int BACKWARD_PIXELS = 128;
+    /** Images per chunk of the backward pass (a batch of 32: 8 chunks for 2 workers). */
+    private static final int IMAGES_PER_CHUNK = 4;
 
     private final ConvGeometry geometry;
     private final int filters;
@@ -44,6 +46,7 @@ public final class Conv2D extends AbstractLayer {
     private final int biasOffset;
     private final ComputePool pool;
     private final WorkerScratch[] scratch;
+    private float[][] chunkGradients = new float[0][];
 
     private Tensor input;
     private Tensor output;
@@ -89,7 +92,8 @@ public final class Conv2D extends AbstractLayer {
         float[] out = output.data();
         int inSize = geometry.inputSize();
         int blocks = blocksPerImage(batch);
-        pool.parallelFor(batch * blocks, 1, (worker, start, end) -> {
+        // One image (or block) at a time to whichever worker is free: each writes only its own outputs.
+        pool.parallelForChunks(batch * blocks, 1, (worker, start, end) -> {
             WorkerScratch s = scratch(worker);
             for (int item = start; item < end; item++) {
                 int n = item / blocks;
@@ -136,13 +140,18 @@ public final class Conv2D extends AbstractLayer {
             dx = null;
         }
         int inSize = geometry.inputSize();
-        pool.parallelFor(batch, 1, (worker, start, end) -> {
+        int weights = filters * patch;
+        float[][] partials = chunkGradients((batch + IMAGES_PER_CHUNK - 1) / IMAGES_PER_CHUNK);
+        // Chunks of images go to whichever worker is free; each chunk sums its own gradients, and the chunks'
+        // sums are added in chunk order, so the result depends on neither the thread count nor the schedule.
+        pool.parallelForChunks(batch, IMAGES_PER_CHUNK, (worker, start, end) -> {
             WorkerScratch s = scratch(worker);
-            s.startAccumulating(filters * patch, filters);
+            float[] partial = partials[start / IMAGES_PER_CHUNK];
+            Arrays.fill(partial, 0f);
             for (int n = start; n < end; n++) {
                 int dOutOffset = n * filters * pixels;
                 for (int c = 0; c < filters; c++) {
-                    s.biasGradient[c] += sum(dOut, dOutOffset + c * pixels, pixels);
+                    partial[weights + c] += sum(dOut, dOutOffset + c * pixels, pixels);
                 }
                 if (dx != null) {
                     Arrays.fill(dx, n * inSize, (n + 1) * inSize, 0f);
@@ -156,7 +165,7 @@ public final class Conv2D extends AbstractLayer {
                     Sgemm.multiply(false, true, filters, patch, span,
                             dOut, dOutOffset + first, pixels,
                             s.col, 0, span,
-                            true, s.weightGradient, 0, patch, s.gemm);
+                            true, partial, 0, patch, s.gemm);
                     if (dx != null) {
                         // dCol (K x P') = W^T (K x Cout) * dOut[n][:, block], then scattered back onto the image
                         Sgemm.multiply(true, false, patch, span, filters,
@@ -168,7 +177,7 @@ public final class Conv2D extends AbstractLayer {
                 }
             }
         });
-        reduceWorkerGradients();
+        reduceChunkGradients((batch + IMAGES_PER_CHUNK - 1) / IMAGES_PER_CHUNK);
         return needInputGradient ? gradInput : null;
     }
 
@@ -204,24 +213,30 @@ public final class Conv2D extends AbstractLayer {
         return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7)) + tail;
     }
 
-    /** Adds each worker's partial gradients to the network's, in worker order, so sums are reproducible. */
-    private void reduceWorkerGradients() {
-        int weights = filters * patch;
-        pool.parallelFor(weights + filters, 4096, (worker, start, end) -> {
-            for (WorkerScratch s : scratch) {
-                if (s == null || !s.accumulated) {
-                    continue;
-                }
+    /** The first {@code chunks} per-chunk gradient sums (weights, then biases), grown as needed. */
+    private float[][] chunkGradients(int chunks) {
+        if (chunkGradients.length < chunks) {
+            float[][] grown = Arrays.copyOf(chunkGradients, chunks);
+            for (int i = chunkGradients.length; i < chunks; i++) {
+                grown[i] = new float[filters * patch + filters];
+            }
+            chunkGradients = grown;
+        }
+        return chunkGradients;
+    }
+
+    /** Adds the chunks' partial gradients to the network's, in chunk order, so sums are reproducible. */
+    private void reduceChunkGradients(int chunks) {
+        int size = filters * patch + filters;
+        float[][] partials = chunkGradients;
+        pool.parallelFor(size, 4096, (worker, start, end) -> {
+            for (int c = 0; c < chunks; c++) {
+                float[] partial = partials[c];
                 for (int i = start; i < end; i++) {
-                    gradients[weightOffset + i] += i < weights ? s.weightGradient[i] : s.biasGradient[i - weights];
+                    gradients[weightOffset + i] += partial[i];
                 }
             }
         });
-        for (WorkerScratch s : scratch) {
-            if (s != null) {
-                s.accumulated = false;
-            }
-        }
     }
 
     private WorkerScratch scratch(int worker) {
@@ -263,24 +278,10 @@ public final class Conv2D extends AbstractLayer {
         final GemmWorkspace gemm = new GemmWorkspace();
         final LoweredImage lowered = new LoweredImage();
         final float[] colGradient;
-        float[] weightGradient;
-        float[] biasGradient;
-        boolean accumulated;
 
         WorkerScratch(int colSize) {
             col = new float[colSize];
             colGradient = new float[colSize];
-        }
-
-        void startAccumulating(int weights, int biases) {
-            if (weightGradient == null) {
-                weightGradient = new float[weights];
-                biasGradient = new float[biases];
-            } else {
-                Arrays.fill(weightGradient, 0f);
-                Arrays.fill(biasGradient, 0f);
-            }
-            accumulated = true;
         }
     }
 }

@@ -15,12 +15,22 @@ import dev.facetype.cnn.parallel.ComputePool;
  * </pre>
  *
  * Batches are small (tens of samples) while O and F are large, so the work is split over output units
- * (forward, weight gradient) and input features (input gradient): every value is computed by exactly one
- * worker, with no reduction, so results do not depend on the thread count.
+ * (forward, weight gradient) and input features (input gradient), in chunks taken by whichever worker is free:
+ * every value is computed by exactly one chunk, with no reduction, so results do not depend on the thread count
+ * or the schedule.
  */
 public final class Dense extends AbstractLayer {
 
     private static final int MIN_UNITS_PER_WORKER = 64;
+    /**
+     * Largest chunks of units (forward, weight gradient) and of features (input gradient) handed to whichever
+     * worker is free. Each chunk of the forward pass packs the batch again (2 MB for the study's dense_1), each
+     * chunk of the weight gradient the input: so those chunks stay large, the input gradient's (which packs
+     * only the output gradient) smaller.
+     */
+    private static final int FORWARD_CHUNK = 256;
+    private static final int WEIGHT_GRADIENT_CHUNK = 128;
+    private static final int INPUT_GRADIENT_CHUNK = 1024;
 
     private final int features;
     private final int units;
@@ -83,7 +93,7 @@ public final class Dense extends AbstractLayer {
         output = reuse(output, outputShape(), batch);
         float[] in = x.data();
         float[] out = output.data();
-        pool.parallelFor(units, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
+        pool.parallelForChunks(units, chunk(units, FORWARD_CHUNK), (worker, start, end) -> {
             // out^T[start:end] (O' x N) = W[start:end] (O' x F) * input^T (F x N): with the weights as the
             // plain A operand the product reads them in place (B, the batch, is one panel), instead of packing
             // all of them transposed every batch as out = input * W^T would.
@@ -112,7 +122,7 @@ public final class Dense extends AbstractLayer {
         float[] dOut = gradOutput.data();
         // Overwrite when the weight gradients count as zero: saves clearing them first and reading them here.
         boolean accumulate = owner == null || !owner.takeZeroed(weightOffset);
-        pool.parallelFor(units, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
+        pool.parallelForChunks(units, chunk(units, WEIGHT_GRADIENT_CHUNK), (worker, start, end) -> {
             // dW[start:end] (O' x F) (+)= dOut[:, start:end]^T (O' x N) * input (N x F)
             Sgemm.multiply(true, false, end - start, features, batch,
                     dOut, start, units,
@@ -131,7 +141,7 @@ public final class Dense extends AbstractLayer {
         }
         gradInput = reuse(gradInput, inputShape(), batch);
         float[] dx = gradInput.data();
-        pool.parallelFor(features, MIN_UNITS_PER_WORKER, (worker, start, end) -> {
+        pool.parallelForChunks(features, chunk(features, INPUT_GRADIENT_CHUNK), (worker, start, end) -> {
             // dX[:, start:end] (N x F') = dOut (N x O) * W[:, start:end] (O x F')
             Sgemm.multiply(false, false, batch, end - start, units,
                     dOut, 0, units,
@@ -139,6 +149,18 @@ public final class Dense extends AbstractLayer {
                     false, dx, start, features, workspace(worker));
         });
         return gradInput;
+    }
+
+    /**
+     * Chunk size for {@code count} items: at most {@code largest}, at least {@link #MIN_UNITS_PER_WORKER}, and
+     * the whole range when it is too small to split.
+     */
+    private int chunk(int count, int largest) {
+        int parts = pool.workersFor(count, MIN_UNITS_PER_WORKER);
+        if (parts == 1) {
+            return count;
+        }
+        return Math.max(MIN_UNITS_PER_WORKER, Math.min(largest, (count + parts - 1) / parts));
     }
 
     /** A worker's buffer for its block of the transposed output, at least {@code size} floats. */

@@ -69,6 +69,8 @@ public final class Adam extends Optimizer {
 
     /** Values per worker below which a second thread does not pay (the update is bound by memory bandwidth). */
     private static final int MIN_VALUES_PER_WORKER = 1 << 16;
+    /** Parameters per chunk of a large update (14 MB of weights, gradients and moments). */
+    private static final int UPDATE_CHUNK = 1 << 19;
 
     @Override
     protected void update(Parameters parameters, double rate, long t, ComputePool pool) {
@@ -107,6 +109,10 @@ public final class Adam extends Optimizer {
         };
         if (pool == null) {
             body.run(0, count);
+        } else if (count >= 4 * UPDATE_CHUNK) {
+            // Large networks in chunks taken by whichever worker is free (element-wise, so the result does not
+            // depend on who updates what): a worker that is held back does not hold up the other.
+            pool.parallelForChunks(count, UPDATE_CHUNK, (worker, start, end) -> body.run(start, end));
         } else {
             pool.parallelFor(count, MIN_VALUES_PER_WORKER, (worker, start, end) -> body.run(start, end));
         }

@@ -126,6 +126,41 @@ public final class ComputePool implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs {@code task} over {@code [0, count)} cut into chunks of {@code chunk} items (the last one shorter),
+     * each chunk a call of its own, and returns when all are done. Workers take the chunks in order as they
+     * come free, so a worker that the operating system holds back does not hold up the loop; which worker runs
+     * a chunk therefore varies from run to run, and a task whose result must be reproducible must make it
+     * depend only on the chunk (e.g. one partial sum per chunk, reduced in chunk order), not on the worker.
+     * Exceptions as in {@link #parallelFor}.
+     */
+    public void parallelForChunks(int count, int chunk, RangeTask task) {
+        if (count <= 0) {
+            return;
+        }
+        if (chunk < 1) {
+            throw new IllegalArgumentException("chunk must be positive, got " + chunk);
+        }
+        int chunks = (count + chunk - 1) / chunk;
+        int parts = Math.min(threads, chunks);
+        if (parts == 1 || closed || !busy.compareAndSet(false, true)) {
+            for (int c = 0; c < chunks; c++) {
+                task.run(0, c * chunk, Math.min(count, (c + 1) * chunk));
+            }
+            return;
+        }
+        try {
+            AtomicInteger next = new AtomicInteger();
+            runOnWorkers(parts, parts, (worker, start, end) -> {
+                for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+                    task.run(worker, c * chunk, Math.min(count, (c + 1) * chunk));
+                }
+            });
+        } finally {
+            busy.set(false);
+        }
+    }
+
     private void runOnWorkers(int count, int parts, RangeTask task) {
         failure.set(null);
         waitingCaller = Thread.currentThread();

@@ -33,6 +33,40 @@ class ComputePoolTest {
     }
 
     @Test
+    void chunkedLoopsRunEveryChunkOnceWithItsOwnBounds() {
+        for (int threads : new int[] {1, 2, 3}) {
+            try (ComputePool pool = ComputePool.create(threads)) {
+                for (int count : new int[] {1, 2, 3, 7, 100, 1001}) {
+                    for (int chunk : new int[] {1, 4, 7, 2000}) {
+                        AtomicIntegerArray seen = new AtomicIntegerArray(count);
+                        pool.parallelForChunks(count, chunk, (worker, start, end) -> {
+                            assertTrue(worker >= 0 && worker < threads);
+                            assertEquals(0, start % chunk, "a chunk starts on a multiple of the chunk size");
+                            assertEquals(Math.min(count, start + chunk), end, "a chunk is whole");
+                            for (int i = start; i < end; i++) {
+                                seen.incrementAndGet(i);
+                            }
+                        });
+                        for (int i = 0; i < count; i++) {
+                            assertEquals(1, seen.get(i), "item " + i + " of " + count + ", chunk " + chunk);
+                        }
+                    }
+                }
+                AtomicInteger nested = new AtomicInteger();
+                pool.parallelForChunks(4, 1, (worker, start, end) ->
+                        pool.parallelForChunks(10, 3, (w, s, e) -> nested.addAndGet(e - s)));
+                assertEquals(4 * 10, nested.get());
+                assertThrows(IllegalStateException.class, () -> pool.parallelForChunks(10, 2, (worker, start, end) -> {
+                    if (start == 4) {
+                        throw new IllegalStateException("chunk 2");
+                    }
+                }));
+                assertThrows(IllegalArgumentException.class, () -> pool.parallelForChunks(10, 0, (w, s, e) -> { }));
+            }
+        }
+    }
+
+    @Test
     void smallLoopsStayOnTheCaller() {
         try (ComputePool pool = ComputePool.create(2)) {
             Thread caller = Thread.currentThread();
