@@ -23,6 +23,12 @@ public enum GemmShape {
     CONV2_BACKWARD_DATA(true, false, 800, 1024, 64),
     /** Batch 32 through 4096 -> 1024, weights stored out x in. */
     DENSE_FORWARD(false, true, 32, 1024, 4096),
+    /** The same as the dense layer now runs it, out^T = W times input^T: B one panel wide, A read in place. */
+    DENSE_FORWARD_IN_PLACE(false, true, 1024, 32, 4096),
+    /** conv2's weight gradient as the layer runs it, per block of 128 output pixels. */
+    CONV2_BACKWARD_WEIGHTS_BLOCK(false, true, 64, 800, 128),
+    /** conv2's input gradient (lowered) per block of 128 output pixels. */
+    CONV2_BACKWARD_DATA_BLOCK(true, false, 800, 128, 64),
     /** MNIST net, 28x28x1 input, 5x5x32 same. */
     MNIST_CONV1_FORWARD(false, false, 32, 784, 25),
     /** MNIST net, 14x14x32 input, 5x5x64 same. */
