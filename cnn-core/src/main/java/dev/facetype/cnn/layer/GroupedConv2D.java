@@ -4,6 +4,7 @@ import dev.facetype.cnn.Shape;
 import dev.facetype.cnn.Tensor;
 import dev.facetype.cnn.kernel.Conv3x3Stride2;
 import dev.facetype.cnn.kernel.GemmWorkspace;
+import dev.facetype.cnn.kernel.Pointwise1x1;
 import dev.facetype.cnn.kernel.Sgemm;
 import dev.facetype.cnn.parallel.ComputePool;
 import java.util.Arrays;
@@ -24,7 +25,8 @@ import java.util.Arrays;
  * (image, group) items than workers, each is cut into column blocks. For depthwise 3x3 filters
  * ({@code groups == Cin == Cout}) {@link DepthwiseConv2D} is much faster. An ordinary 3x3, stride-2
  * convolution over at most {@value #DIRECT_MAX_CHANNELS} channels (a network's first layer on an RGB image) is
- * computed directly by {@link Conv3x3Stride2}, in parallel over output rows.
+ * computed directly by {@link Conv3x3Stride2}, in parallel over output rows, and an ordinary 1x1 convolution
+ * (stride 1, no padding) by {@link Pointwise1x1}, in parallel over runs of pixels.
  *
  * <p>{@link #withRelu()} gives the same convolution with a ReLU applied to its output (for inference graphs).
  */
@@ -35,6 +37,9 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto, Fu
     /** Most input channels for the direct 3x3, stride-2 kernel. */
     static final int DIRECT_MAX_CHANNELS = 4;
     private static final Conv3x3Stride2 DIRECT = Conv3x3Stride2.selected();
+    private static final Pointwise1x1 POINTWISE = Pointwise1x1.selected();
+    /** Pixels a task of the direct 1x1 convolution gets at least (a multiple of its vector blocks). */
+    private static final int POINTWISE_MIN_PIXELS = 1536;
 
     private final int filters;
     private final int kernel;
@@ -142,6 +147,10 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto, Fu
             computeDirect(x, result);
             return;
         }
+        if (pointwise && groups == 1) {
+            computePointwise(x, result);
+            return;
+        }
         int batch = x.batchSize();
         float[] in = x.data();
         float[] out = result.data();
@@ -190,6 +199,28 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto, Fu
                         }
                     }
                 }
+            }
+        });
+    }
+
+    /** A 1x1 convolution computed directly ({@link Pointwise1x1}), each worker a run of pixels of every image. */
+    private void computePointwise(Tensor x, Tensor result) {
+        int batch = x.batchSize();
+        float[] in = x.data();
+        float[] out = result.data();
+        int channels = inputShape().dim(0);
+        int inSize = inputShape().size();
+        int outSize = outputShape().size();
+        int chunks = (pixels + POINTWISE_MIN_PIXELS - 1) / POINTWISE_MIN_PIXELS;
+        pool.parallelFor(batch * chunks, 1, (worker, start, end) -> {
+            float[] split = scratch(worker).fullCol(Pointwise1x1.scratchSize(channels));
+            for (int task = start; task < end; task++) {
+                int n = task / chunks;
+                int chunk = task - n * chunks;
+                int from = chunk * POINTWISE_MIN_PIXELS;
+                int to = Math.min(pixels, from + POINTWISE_MIN_PIXELS);
+                POINTWISE.forward(in, n * inSize, channels, pixels, values, weightOffset, filters,
+                        out, n * outSize, pixels, from, to, relu, split);
             }
         });
     }
