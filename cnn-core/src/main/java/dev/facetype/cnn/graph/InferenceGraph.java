@@ -7,6 +7,7 @@ import dev.facetype.cnn.layer.ElementwiseAdd;
 import dev.facetype.cnn.layer.Flatten;
 import dev.facetype.cnn.layer.FusesRelu;
 import dev.facetype.cnn.layer.Layer;
+import dev.facetype.cnn.layer.PointwiseDepthwise;
 import dev.facetype.cnn.layer.ReLU;
 import dev.facetype.cnn.layer.Reshape;
 import dev.facetype.cnn.layer.WritesInto;
@@ -309,19 +310,18 @@ public final class InferenceGraph {
             if (outputs.isEmpty()) {
                 throw new IllegalStateException("A graph needs at least one output");
             }
-            Map<String, Integer> readers = new HashMap<>();
+            List<Node> nodes = fusePointwiseDepthwise(readers(this.nodes));
+            Map<String, Integer> readers = readers(nodes);
             Map<String, Integer> lastRead = new HashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
                 for (String input : nodes.get(i).inputs) {
-                    readers.merge(input, 1, Integer::sum);
                     lastRead.put(input, i);
                 }
             }
             for (String output : outputs) {
-                readers.merge(output, 1, Integer::sum);
                 lastRead.put(output, Integer.MAX_VALUE);
             }
-            List<Node> nodes = fuseRelus(readers);
+            nodes = fuseRelus(nodes, readers);
             Map<String, Node> producers = new HashMap<>();
             BufferPlan plan = new BufferPlan();
             List<Step> steps = new ArrayList<>();
@@ -371,12 +371,56 @@ public final class InferenceGraph {
                     slots.size(), plan.sizes());
         }
 
+        /** How many nodes (and declared outputs) read each value. */
+        private Map<String, Integer> readers(List<Node> nodes) {
+            Map<String, Integer> readers = new HashMap<>();
+            for (Node node : nodes) {
+                for (String input : node.inputs) {
+                    readers.merge(input, 1, Integer::sum);
+                }
+            }
+            for (String output : outputs) {
+                readers.merge(output, 1, Integer::sum);
+            }
+            return readers;
+        }
+
+        /**
+         * The nodes with every 1x1 convolution whose output only a depthwise 3x3, stride-1 convolution reads
+         * fused into it ({@link PointwiseDepthwise}): the pair replaced by one node that reads the 1x1
+         * convolution's input and defines the depthwise one's output (the 1x1 output is then never computed).
+         */
+        private List<Node> fusePointwiseDepthwise(Map<String, Integer> readers) {
+            List<Node> result = new ArrayList<>(nodes);
+            Map<String, Integer> producerIndex = new HashMap<>();
+            for (int i = 0; i < result.size(); i++) {
+                Node node = result.get(i);
+                if (node != null && node.layer != null && node.inputs.size() == 1) {
+                    String input = node.inputs.get(0);
+                    Integer p = producerIndex.get(input);
+                    Node producer = p == null ? null : result.get(p);
+                    PointwiseDepthwise fused = producer == null || producer.layer == null
+                            || readers.getOrDefault(input, 0) != 1 ? null
+                            : PointwiseDepthwise.fuse(producer.layer, node.layer, pool);
+                    if (fused != null) {
+                        result.set(p, null);
+                        result.set(i, new Node(fused, null, producer.inputs, node.output, false));
+                    }
+                }
+                if (node != null) {
+                    producerIndex.put(node.output, i);
+                }
+            }
+            result.removeIf(java.util.Objects::isNull);
+            return result;
+        }
+
         /**
          * The nodes with every ReLU whose input is produced by a {@link FusesRelu} layer and read by nothing else
          * fused into that layer: the producer replaced by its {@link FusesRelu#withRelu()}, the ReLU marked as
          * fused (its output is then its input).
          */
-        private List<Node> fuseRelus(Map<String, Integer> readers) {
+        private static List<Node> fuseRelus(List<Node> nodes, Map<String, Integer> readers) {
             List<Node> result = new ArrayList<>(nodes);
             Map<String, Integer> producerIndex = new HashMap<>();
             for (int i = 0; i < result.size(); i++) {

@@ -7,7 +7,8 @@ import jdk.incubator.vector.VectorSpecies;
  * {@link RowFilter3x3} with 512-bit vectors: LANES outputs a vector, two vectors an iteration, each summed in
  * three independent chains (one per kernel row) so that the FMAs do not wait on each other; nine unaligned
  * loads and one store a vector. A row in the padding gets zero weights over a row that exists, which keeps the
- * loop free of branches; the last few columns are done in plain code. Loaded only by {@link RowFilter3x3#named}.
+ * loop free of branches; the last few columns by one more vector overlapping the one before (plain code
+ * only for rows narrower than a vector). Loaded only by {@link RowFilter3x3#named}.
  */
 final class VectorRowFilter3x3x512 implements RowFilter3x3 {
 
@@ -81,7 +82,12 @@ final class VectorRowFilter3x3x512 implements RowFilter3x3 {
             v0.intoArray(out, o + x);
             v1.intoArray(out, o + y);
         }
-        for (; x + LANES <= to; x += LANES) {
+        for (; x < to && to - from >= LANES; x += LANES) {
+            if (x + LANES > to) {
+                // The last columns: one vector ending at the row's end, overlapping the one before (which it
+                // rewrites with the same values) rather than up to LANES - 1 columns in plain code.
+                x = to - LANES;
+            }
             FloatVector p = FloatVector.fromArray(SPECIES, in, r0 + x).fma(va0, vBias);
             FloatVector q = FloatVector.fromArray(SPECIES, in, r1 + x).mul(vb0);
             FloatVector s = FloatVector.fromArray(SPECIES, in, r2 + x).mul(vc0);

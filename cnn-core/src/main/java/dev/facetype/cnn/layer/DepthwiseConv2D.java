@@ -165,13 +165,28 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto, 
     private void forwardPlaneThreeByThree(float[] in, int inBase, int w, float bias, float[] out, int outBase) {
         int[] rows = new int[3];
         for (int oy = 0; oy < outHeight; oy++) {
-            int o = outBase + oy * outWidth;
             for (int i = 0; i < 3; i++) {
                 int iy = oy - pads.top() + i;
                 rows[i] = iy >= 0 && iy < height ? inBase + iy * width - pads.left() : RowFilter3x3.NO_ROW;
             }
-            ROW_FILTER.filterRow(in, rows[0], rows[1], rows[2], values, w, bias, out, o, insideFirst, insideLast,
-                    relu);
+            rowThreeByThree(in, rows[0], rows[1], rows[2], w, bias, out, outBase + oy * outWidth);
+        }
+    }
+
+    /**
+     * One output row of the 3x3, stride-1 filter of channel {@code c} (for {@link PointwiseDepthwise}, whose
+     * input rows lie in a buffer of its own): {@code row0..row2} are the offsets of the input rows under the
+     * kernel's rows, shifted by the left padding, or {@link RowFilter3x3#NO_ROW} for rows in the padding; the
+     * ReLU applied when this layer has one.
+     */
+    void threeByThreeRow(float[] in, int row0, int row1, int row2, int c, float[] out, int o) {
+        rowThreeByThree(in, row0, row1, row2, weightOffset + 9 * c, values[biasOffset + c], out, o);
+    }
+
+    private void rowThreeByThree(float[] in, int row0, int row1, int row2, int w, float bias, float[] out, int o) {
+        ROW_FILTER.filterRow(in, row0, row1, row2, values, w, bias, out, o, insideFirst, insideLast, relu);
+        if (insideFirst > 0 || insideLast < outWidth) {
+            int[] rows = {row0, row1, row2};
             for (int ox = 0; ox < insideFirst; ox++) {
                 out[o + ox] = activate(bias + borderColumn(in, rows, w, ox));
             }
@@ -179,6 +194,19 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto, 
                 out[o + ox] = activate(bias + borderColumn(in, rows, w, ox));
             }
         }
+    }
+
+    /** Whether this is a 3x3, stride-1 filter (what {@link PointwiseDepthwise} fuses). */
+    boolean threeByThreeStrideOne() {
+        return kernel == 3 && stride == 1;
+    }
+
+    Pads pads() {
+        return pads;
+    }
+
+    boolean hasRelu() {
+        return relu;
     }
 
     private float activate(float value) {

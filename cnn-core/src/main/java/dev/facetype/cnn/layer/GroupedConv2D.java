@@ -331,6 +331,19 @@ public final class GroupedConv2D extends AbstractLayer implements WritesInto, Fu
         return s;
     }
 
+    /** Whether this is an ordinary 1x1 convolution (stride 1, no padding, one group) without a fused ReLU. */
+    boolean plainPointwise() {
+        return pointwise && groups == 1 && !relu;
+    }
+
+    float[] parameterValues() {
+        return values;
+    }
+
+    int weightOffset() {
+        return weightOffset;
+    }
+
     @Override
     public Layer inferenceCopy() {
         return new GroupedConv2D(name(), inputShape(), filters, kernel, stride, pads, groups, values, gradients,
