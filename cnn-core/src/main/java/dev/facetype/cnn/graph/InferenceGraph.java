@@ -7,6 +7,7 @@ import dev.facetype.cnn.layer.ElementwiseAdd;
 import dev.facetype.cnn.layer.Flatten;
 import dev.facetype.cnn.layer.FusesRelu;
 import dev.facetype.cnn.layer.Layer;
+import dev.facetype.cnn.layer.MaxPool2D;
 import dev.facetype.cnn.layer.PointwiseDepthwise;
 import dev.facetype.cnn.layer.ReLU;
 import dev.facetype.cnn.layer.Reshape;
@@ -311,6 +312,8 @@ public final class InferenceGraph {
                 throw new IllegalStateException("A graph needs at least one output");
             }
             List<Node> nodes = fusePointwiseDepthwise(readers(this.nodes));
+            nodes = fuseRelus(nodes, readers(nodes));
+            nodes = fusePools(nodes, readers(nodes));
             Map<String, Integer> readers = readers(nodes);
             Map<String, Integer> lastRead = new HashMap<>();
             for (int i = 0; i < nodes.size(); i++) {
@@ -321,7 +324,6 @@ public final class InferenceGraph {
             for (String output : outputs) {
                 lastRead.put(output, Integer.MAX_VALUE);
             }
-            nodes = fuseRelus(nodes, readers);
             Map<String, Node> producers = new HashMap<>();
             BufferPlan plan = new BufferPlan();
             List<Step> steps = new ArrayList<>();
@@ -410,6 +412,49 @@ public final class InferenceGraph {
                 if (node != null) {
                     producerIndex.put(node.output, i);
                 }
+            }
+            result.removeIf(java.util.Objects::isNull);
+            return result;
+        }
+
+        /**
+         * The nodes with every max pooling whose input only it reads and a {@link PointwiseDepthwise} makes
+         * (directly or through a fused ReLU) fused into that layer ({@link PointwiseDepthwise#withPool}): the
+         * nodes replaced by one at the pooling's place that reads the fused layer's input.
+         */
+        private static List<Node> fusePools(List<Node> nodes, Map<String, Integer> readers) {
+            List<Node> result = new ArrayList<>(nodes);
+            Map<String, Integer> producerIndex = new HashMap<>();
+            for (int i = 0; i < result.size(); i++) {
+                Node node = result.get(i);
+                if (node == null) {
+                    continue;
+                }
+                if (node.layer instanceof MaxPool2D && !node.fused && node.inputs.size() == 1) {
+                    String input = node.inputs.get(0);
+                    Integer p = producerIndex.get(input);
+                    Node producer = p == null ? null : result.get(p);
+                    Integer relu = null;
+                    if (producer != null && producer.fused && readers.getOrDefault(input, 0) == 1) {
+                        relu = p; // a ReLU applied by the layer before it
+                        input = producer.inputs.get(0);
+                        p = producerIndex.get(input);
+                        producer = p == null ? null : result.get(p);
+                    }
+                    if (producer != null && producer.layer instanceof PointwiseDepthwise fusedLayer
+                            && readers.getOrDefault(input, 0) == 1) {
+                        PointwiseDepthwise withPool = fusedLayer.withPool(node.layer);
+                        if (withPool != null) {
+                            result.set(p, null);
+                            if (relu != null) {
+                                result.set(relu, null);
+                            }
+                            node = new Node(withPool, null, producer.inputs, node.output, false);
+                            result.set(i, node);
+                        }
+                    }
+                }
+                producerIndex.put(node.output, i);
             }
             result.removeIf(java.util.Objects::isNull);
             return result;

@@ -96,6 +96,11 @@ public final class MaxPool2D extends AbstractLayer {
         return output;
     }
 
+    /** Whether this is a 2 x 2, stride-2 pooling whose windows tile the input exactly (what a fused layer takes). */
+    boolean twoByTwoTiled() {
+        return twoByTwoInside() && 2 * outHeight == height && 2 * outWidth == width;
+    }
+
     private boolean twoByTwoInside() {
         return size == 2 && stride == 2 && padTop == 0 && padLeft == 0 && 2 * outHeight <= height && 2 * outWidth <= width;
     }
