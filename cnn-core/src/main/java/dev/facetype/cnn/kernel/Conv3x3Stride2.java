@@ -47,11 +47,27 @@ public interface Conv3x3Stride2 {
             java.util.Arrays.fill(scratch, base, base + 2 * (outWidth + 1), 0f);
             return;
         }
-        for (int k = 0; k <= outWidth; k++) {
-            int x = 2 * k - left;
-            scratch[base + k] = x >= 0 && x < width ? in[rowStart + x] : 0f;
-            scratch[odd + k] = x + 1 >= 0 && x + 1 < width ? in[rowStart + x + 1] : 0f;
+        // k in [first, last): both columns 2k - left and 2k + 1 - left inside the row, no test needed
+        int first = Math.min(outWidth + 1, (left + 1) / 2);
+        int last = Math.max(first, Math.min(outWidth + 1, (width + left - 1) / 2));
+        for (int k = 0; k < first; k++) {
+            splitEdge(in, rowStart, width, left, scratch, base, odd, k);
         }
+        for (int k = first; k < last; k++) {
+            int x = rowStart + 2 * k - left;
+            scratch[base + k] = in[x];
+            scratch[odd + k] = in[x + 1];
+        }
+        for (int k = last; k <= outWidth; k++) {
+            splitEdge(in, rowStart, width, left, scratch, base, odd, k);
+        }
+    }
+
+    private static void splitEdge(float[] in, int rowStart, int width, int left, float[] scratch, int base, int odd,
+                                  int k) {
+        int x = 2 * k - left;
+        scratch[base + k] = x >= 0 && x < width ? in[rowStart + x] : 0f;
+        scratch[odd + k] = x + 1 >= 0 && x + 1 < width ? in[rowStart + x + 1] : 0f;
     }
 
     /** Fills scratch with the split rows of output row oy: (c * 3 + i) * 2 * (outWidth + 1) per kernel row. */
