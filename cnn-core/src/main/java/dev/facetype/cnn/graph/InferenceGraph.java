@@ -27,8 +27,11 @@ import java.util.function.LongSupplier;
  * that feed several layers, and two-input sums ({@link ElementwiseAdd}). Layers run in the order they were
  * added, which is a topological order because a layer can only name values that already exist.
  *
- * <p>Memory is planned once, when the graph is built. A ReLU whose input comes from a layer that can apply it
- * itself ({@link FusesRelu}) and is read by nothing else is fused into that layer. A ReLU or a sum whose input
+ * <p>Memory is planned once, when the graph is built. A 1x1 convolution read only by a depthwise 3x3, stride-1
+ * convolution is fused with it into one {@link PointwiseDepthwise} layer, which never writes the 1x1 output. A
+ * ReLU whose input comes from a layer that can apply it itself ({@link FusesRelu}) and is read by nothing else
+ * is fused into that layer, and then a 2 x 2 max pooling that alone reads a {@link PointwiseDepthwise} output
+ * into that layer too. A ReLU or a sum whose input
  * is read by nothing else overwrites that input. Layers that can write into a buffer they are handed ({@link WritesInto}) get one from
  * a pool of the graph's own: a buffer goes back to the pool after the last step that reads its value, and the
  * next value of the same size reuses it. A detector's activations then take a few buffers, not one per layer.
