@@ -46,6 +46,15 @@ public final class CommonOptions {
         return threads;
     }
 
+    /**
+     * Whether the threads were chosen by the user, with {@code --threads} or {@code -Dfacetype.threads}, rather
+     * than left to the default (a command may then pick its own, as {@code serve} does).
+     */
+    public boolean threadsAsked() {
+        String property = System.getProperty(ComputePool.THREADS_PROPERTY);
+        return threads != null || property != null && !property.isBlank();
+    }
+
     public boolean quiet() {
         return quiet;
     }

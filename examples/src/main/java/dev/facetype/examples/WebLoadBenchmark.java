@@ -36,8 +36,10 @@ import java.util.stream.Stream;
  * but 200 with one face), the process's CPU time per request (which a busy machine inflates less than wall
  * time), and the heap after a full GC before, after those requests and after as many again.
  *
- * <p>The server runs in this JVM with {@link WebSettings#defaults()} (as {@code facetype serve}), so the
- * clients share its processors: the figure is what one machine serves to itself, a lower bound.
+ * <p>The server runs in this JVM with {@link WebSettings#defaults()} and, as {@code facetype serve}, each
+ * prediction on {@link WebSettings#computeThreadsPerPrediction()} compute threads ({@code --threads} sets
+ * another number; as many as the processors is how the server ran at first, every prediction spread over all
+ * of them), so the clients share its processors: the figure is what one machine serves to itself, a lower bound.
  *
  * <p>With {@code --url} the clients load a server already running in another process instead (for example
  * {@code ./facetype serve model.fty}); the server's heap and CPU are then its own to measure (for example
@@ -46,7 +48,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   examples/run WebLoadBenchmark [--model model.fty] [--clients 8] [--seconds 30] [--heap-requests 1000]
- *                                 [--detect-max-side 1280] [--data ../shared/data]
+ *                                 [--detect-max-side 1280] [--threads N] [--data ../shared/data]
  *   examples/run WebLoadBenchmark --url http://127.0.0.1:8080/ [--clients 8] [--seconds 30] [--heap-requests 1000]
  * </pre>
  */
@@ -74,15 +76,20 @@ public final class WebLoadBenchmark {
         }
 
         YuNetSettings detection = YuNetSettings.defaults().withMaxInputSide(detectMaxSide);
-        try (FaceTypeClassifier classifier = FaceTypeClassifier.load(model, ComputePool.defaultThreadCount(),
-                () -> FaceDetectors.yunet(detection));
-             WebServer server = WebServer.start(classifier, WebSettings.defaults().withPort(0))) {
+        WebSettings settings = WebSettings.defaults().withPort(0);
+        // As facetype serve: the processors divided among the prediction slots, unless --threads says otherwise.
+        int threads = Math.max(1, arguments.integer("--threads", settings.computeThreadsPerPrediction()));
+        try (ComputePool compute = ComputePool.create(threads);
+             FaceTypeClassifier classifier = FaceTypeClassifier.load(model, threads,
+                     () -> FaceDetectors.yunet(detection, compute));
+             WebServer server = WebServer.start(classifier, settings)) {
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             URI predict = server.uri().resolve("/api/predict");
             System.out.printf(Locale.ROOT, "Web load: %d clients, %d London photos (512x512), server %s with %d"
-                            + " prediction slots, detection on photos shrunk to at most %d px, %d processors, heap max"
-                            + " %d MB%n", clients, forms.size(), server.uri(), server.settings().maxConcurrentPredictions(),
-                    detectMaxSide, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
+                            + " prediction slots of %d compute thread(s), detection on photos shrunk to at most %d px, %d"
+                            + " processors, heap max %d MB%n", clients, forms.size(), server.uri(),
+                    server.settings().maxConcurrentPredictions(), threads, detectMaxSide,
+                    Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
             System.out.println("load average before: " + loadAverage());
 
             // Warm-up: one client first (the JIT and the detectors' first runs are slow), then all of them.

@@ -7,6 +7,7 @@ import dev.facetype.cli.ExitCode;
 import dev.facetype.cli.FaceTypeCommand;
 import dev.facetype.cli.i18n.Language;
 import dev.facetype.cnn.io.ModelFileException;
+import dev.facetype.cnn.parallel.ComputePool;
 import dev.facetype.vision.detect.FaceDetectors;
 import dev.facetype.vision.detect.YuNetSettings;
 import io.javalin.util.JavalinBindException;
@@ -94,8 +95,13 @@ public final class ServeCommand implements Callable<Integer> {
         WebSettings settings = settings();
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        try (FaceTypeClassifier classifier = load(model, common.threads(),
-                YuNetSettings.defaults().withMaxInputSide(detectMaxSide));
+        // Each prediction slot runs its prediction on its own request thread; by default the processors are
+        // divided among the slots (one thread each with the default slots), so concurrent predictions do not
+        // compete for, and spin waiting on, each other's compute threads.
+        int threads = common.threadsAsked() ? common.threads() : settings.computeThreadsPerPrediction();
+        try (ComputePool compute = ComputePool.create(threads);
+             FaceTypeClassifier classifier = load(model, threads,
+                     YuNetSettings.defaults().withMaxInputSide(detectMaxSide), compute);
              WebServer server = start(classifier, settings, err)) {
             server.warmUp();
             Thread shutdown = new Thread(server::close, "facetype-serve-shutdown");
@@ -157,13 +163,13 @@ public final class ServeCommand implements Callable<Integer> {
                 .withPageLanguage(FaceTypeCommand.askedLanguage(spec).map(Language::tag).orElse(null));
     }
 
-    private static FaceTypeClassifier load(Path model, int threads, YuNetSettings detection) {
+    private static FaceTypeClassifier load(Path model, int threads, YuNetSettings detection, ComputePool compute) {
         if (!Files.isRegularFile(model)) {
             throw new CliException(ExitCode.MODEL, model + (Files.isDirectory(model) ? " is a folder, not a model file"
                     : ": no such model file (train one with: facetype train <photo folder> -o " + model + ")"));
         }
         try {
-            return FaceTypeClassifier.load(model, threads, () -> FaceDetectors.yunet(detection));
+            return FaceTypeClassifier.load(model, threads, () -> FaceDetectors.yunet(detection, compute));
         } catch (ModelFileException e) {
             String message = String.valueOf(e.getMessage());
             throw new CliException(ExitCode.MODEL, message.startsWith(model.toString()) ? message : model + ": " + message, e);

@@ -106,6 +106,22 @@ public record WebSettings(String host, int port, long maxUploadBytes, long maxPi
         return (int) Math.max(1, Math.min(processors, byMemory));
     }
 
+    /**
+     * Compute threads for each prediction (the face detector's and the network's loops) when
+     * {@code processors} are shared by {@code slots} predictions at once: the processors divided among the
+     * slots, at least one. With one slot per processor (the default) every prediction runs on its own request
+     * thread; giving each several threads as well would only make the predictions wait for each other's threads
+     * (the compute pool spins while it waits), costing CPU time without answering sooner.
+     */
+    public static int computeThreadsPerPrediction(int slots, int processors) {
+        return Math.max(1, processors / Math.max(1, slots));
+    }
+
+    /** {@link #computeThreadsPerPrediction(int, int)} for these settings on this machine's processors. */
+    public int computeThreadsPerPrediction() {
+        return computeThreadsPerPrediction(maxConcurrentPredictions, Runtime.getRuntime().availableProcessors());
+    }
+
     public WebSettings withHost(String value) {
         return new WebSettings(value, port, maxUploadBytes, maxPixels, maxConcurrentPredictions, maxUploadsInMemory,
                 queueWait, idleTimeout, uploadTimeout, pageLanguage);
