@@ -3,6 +3,8 @@ package dev.facetype.vision.io;
 import dev.facetype.vision.RasterImage;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
+import java.awt.image.ComponentColorModel;
+import java.awt.image.DataBuffer;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
 
@@ -49,8 +51,16 @@ final class DecodedImageConverter {
         return RasterImage.adopt(w, h, 1, out);
     }
 
-    /** Everything else goes through sRGB ARGB: palettes, 16-bit RGB, CMYK already converted by the plugin. */
+    /**
+     * Everything else goes through sRGB ARGB: palettes, 16-bit RGB, CMYK already converted by the plugin. An
+     * 8-bit sRGB picture without alpha (what the JPEG and PNG readers return for colour photos) is copied from
+     * its raster a row at a time instead, which gives the same bytes as {@code getRGB} without converting every
+     * pixel through the colour model.
+     */
     private static RasterImage fromArgb(BufferedImage image, int background) {
+        if (isPlainSrgbBytes(image)) {
+            return fromSrgbBytes(image);
+        }
         int w = image.getWidth();
         int h = image.getHeight();
         boolean alpha = image.getColorModel().hasAlpha();
@@ -78,6 +88,31 @@ final class DecodedImageConverter {
                 out[o + 2] = (byte) b;
             }
         }
+        return RasterImage.adopt(w, h, 3, out);
+    }
+
+    /** Three 8-bit bands of sRGB, no alpha, in a byte raster: the samples are the colours as they are. */
+    static boolean isPlainSrgbBytes(BufferedImage image) {
+        ColorModel model = image.getColorModel();
+        Raster raster = image.getRaster();
+        if (!(model instanceof ComponentColorModel) || model.hasAlpha() || !model.getColorSpace().isCS_sRGB()
+                || model.getNumComponents() != 3 || raster.getNumBands() != 3
+                || raster.getTransferType() != DataBuffer.TYPE_BYTE) {
+            return false;
+        }
+        for (int band = 0; band < 3; band++) {
+            if (model.getComponentSize(band) != 8) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static RasterImage fromSrgbBytes(BufferedImage image) {
+        int w = image.getWidth();
+        int h = image.getHeight();
+        // Each pixel's samples in band order (red, green, blue), whatever order the raster stores them in.
+        byte[] out = (byte[]) image.getRaster().getDataElements(0, 0, w, h, new byte[w * h * 3]);
         return RasterImage.adopt(w, h, 3, out);
     }
 
