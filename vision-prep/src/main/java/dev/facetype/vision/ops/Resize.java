@@ -1,6 +1,7 @@
 package dev.facetype.vision.ops;
 
 import dev.facetype.vision.RasterImage;
+import java.util.Arrays;
 
 /**
  * Resampling of an image or of a rectangular region of it. Shrinking averages every source pixel the output
@@ -40,29 +41,58 @@ public final class Resize {
         // Horizontal pass over only the source rows the vertical pass will read.
         int firstRow = vertical.minIndex();
         int rowCount = vertical.maxIndex() - firstRow + 1;
-        float[] rows = new float[rowCount * width * channels];
+        int rowLength = width * channels;
+        float[] rows = new float[rowCount * rowLength];
+        int[] hStart = horizontal.start;
+        int[] hIndex = horizontal.index;
+        float[] hWeight = horizontal.weight;
         for (int r = 0; r < rowCount; r++) {
             int rowStart = (firstRow + r) * srcWidth * channels;
-            for (int ox = 0; ox < width; ox++) {
-                for (int c = 0; c < channels; c++) {
-                    float sum = 0;
-                    for (int t = horizontal.start[ox]; t < horizontal.start[ox + 1]; t++) {
-                        sum += horizontal.weight[t] * (src[rowStart + horizontal.index[t] * channels + c] & 0xFF);
+            int o = r * rowLength;
+            if (channels == 3) {
+                // The same sums as the general loop below, in the same order, for the three channels at once.
+                for (int ox = 0; ox < width; ox++) {
+                    float red = 0;
+                    float green = 0;
+                    float blue = 0;
+                    for (int t = hStart[ox], end = hStart[ox + 1]; t < end; t++) {
+                        float w = hWeight[t];
+                        int p = rowStart + hIndex[t] * 3;
+                        red += w * (src[p] & 0xFF);
+                        green += w * (src[p + 1] & 0xFF);
+                        blue += w * (src[p + 2] & 0xFF);
                     }
-                    rows[(r * width + ox) * channels + c] = sum;
+                    rows[o++] = red;
+                    rows[o++] = green;
+                    rows[o++] = blue;
+                }
+            } else {
+                for (int ox = 0; ox < width; ox++) {
+                    for (int c = 0; c < channels; c++) {
+                        float sum = 0;
+                        for (int t = hStart[ox], end = hStart[ox + 1]; t < end; t++) {
+                            sum += hWeight[t] * (src[rowStart + hIndex[t] * channels + c] & 0xFF);
+                        }
+                        rows[o++] = sum;
+                    }
                 }
             }
         }
+        // Vertical pass a whole output row at a time: each value still sums its taps in order from 0.
         byte[] out = new byte[width * height * channels];
+        float[] sums = new float[rowLength];
         for (int oy = 0; oy < height; oy++) {
-            for (int ox = 0; ox < width; ox++) {
-                for (int c = 0; c < channels; c++) {
-                    float sum = 0;
-                    for (int t = vertical.start[oy]; t < vertical.start[oy + 1]; t++) {
-                        sum += vertical.weight[t] * rows[((vertical.index[t] - firstRow) * width + ox) * channels + c];
-                    }
-                    out[(oy * width + ox) * channels + c] = (byte) Math.max(0, Math.min(255, Math.round(sum)));
+            Arrays.fill(sums, 0f);
+            for (int t = vertical.start[oy]; t < vertical.start[oy + 1]; t++) {
+                float w = vertical.weight[t];
+                int base = (vertical.index[t] - firstRow) * rowLength;
+                for (int i = 0; i < rowLength; i++) {
+                    sums[i] += w * rows[base + i];
                 }
+            }
+            int o = oy * rowLength;
+            for (int i = 0; i < rowLength; i++) {
+                out[o + i] = (byte) Math.max(0, Math.min(255, Math.round(sums[i])));
             }
         }
         return RasterImage.adopt(width, height, channels, out);

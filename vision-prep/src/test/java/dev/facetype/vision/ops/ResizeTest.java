@@ -1,5 +1,6 @@
 package dev.facetype.vision.ops;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.facetype.vision.RasterImage;
@@ -7,6 +8,101 @@ import dev.facetype.vision.TestImages;
 import org.junit.jupiter.api.Test;
 
 class ResizeTest {
+
+    /**
+     * The resize sums each output value's taps in the same order as a plain per-value loop (the way it was
+     * first written), so it gives the same bytes: shrinking, enlarging and regions partly outside, gray and RGB.
+     */
+    @Test
+    void sameBytesAsAPlainPerValueLoop() {
+        double[][] regions = {{0, 0, 512, 384}, {37.25, 12.5, 301.7, 301.7}, {-20, -10, 90, 120}, {5, 5, 20, 30}};
+        int[][] sizes = {{320, 240}, {48, 48}, {97, 61}, {200, 300}};
+        for (int channels : new int[] {1, 3}) {
+            RasterImage image = TestImages.random(512, 384, channels, 0, 255, 11 + channels);
+            for (double[] r : regions) {
+                for (int[] size : sizes) {
+                    assertArrayEquals(plainLoop(image, r[0], r[1], r[2], r[3], size[0], size[1]),
+                            Resize.region(image, r[0], r[1], r[2], r[3], size[0], size[1]).toByteArray(),
+                            channels + " channels, region " + java.util.Arrays.toString(r) + " to "
+                                    + size[0] + "x" + size[1]);
+                }
+            }
+        }
+    }
+
+    /** The reference: one value at a time, each a sum over its horizontal taps, then over its vertical taps. */
+    private static byte[] plainLoop(RasterImage image, double x, double y, double regionWidth, double regionHeight,
+                                    int width, int height) {
+        int channels = image.channels();
+        int srcWidth = image.width();
+        byte[] src = image.toByteArray();
+        Object[] h = taps(x, regionWidth, width, srcWidth);
+        Object[] v = taps(y, regionHeight, height, image.height());
+        int[] hStart = (int[]) h[0];
+        int[] hIndex = (int[]) h[1];
+        float[] hWeight = (float[]) h[2];
+        int[] vStart = (int[]) v[0];
+        int[] vIndex = (int[]) v[1];
+        float[] vWeight = (float[]) v[2];
+        float[] rows = new float[image.height() * width * channels];
+        for (int r = 0; r < image.height(); r++) {
+            for (int ox = 0; ox < width; ox++) {
+                for (int c = 0; c < channels; c++) {
+                    float sum = 0;
+                    for (int t = hStart[ox]; t < hStart[ox + 1]; t++) {
+                        sum += hWeight[t] * (src[(r * srcWidth + hIndex[t]) * channels + c] & 0xFF);
+                    }
+                    rows[(r * width + ox) * channels + c] = sum;
+                }
+            }
+        }
+        byte[] out = new byte[width * height * channels];
+        for (int oy = 0; oy < height; oy++) {
+            for (int ox = 0; ox < width; ox++) {
+                for (int c = 0; c < channels; c++) {
+                    float sum = 0;
+                    for (int t = vStart[oy]; t < vStart[oy + 1]; t++) {
+                        sum += vWeight[t] * rows[(vIndex[t] * width + ox) * channels + c];
+                    }
+                    out[(oy * width + ox) * channels + c] = (byte) Math.max(0, Math.min(255, Math.round(sum)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Start, source index and weight of each output's taps: area averaging when shrinking, else bilinear. */
+    private static Object[] taps(double origin, double length, int outputs, int sourceSize) {
+        double scale = length / outputs;
+        int[] start = new int[outputs + 1];
+        int[] index = new int[outputs * ((int) Math.ceil(scale) + 2)];
+        float[] weight = new float[index.length];
+        int n = 0;
+        for (int o = 0; o < outputs; o++) {
+            start[o] = n;
+            if (scale >= 1) {
+                double from = origin + o * scale;
+                double to = from + scale;
+                for (int s = (int) Math.floor(from); s < to; s++) {
+                    double covered = Math.min(to, s + 1) - Math.max(from, s);
+                    if (covered > 1e-9) {
+                        index[n] = Math.max(0, Math.min(s, sourceSize - 1));
+                        weight[n++] = (float) (covered / scale);
+                    }
+                }
+            } else {
+                double position = origin + (o + 0.5) * scale - 0.5;
+                int left = (int) Math.floor(position);
+                double fraction = position - left;
+                index[n] = Math.max(0, Math.min(left, sourceSize - 1));
+                weight[n++] = (float) (1 - fraction);
+                index[n] = Math.max(0, Math.min(left + 1, sourceSize - 1));
+                weight[n++] = (float) fraction;
+            }
+        }
+        start[outputs] = n;
+        return new Object[] {start, index, weight};
+    }
 
     /** Halving averages each 2x2 block exactly. */
     @Test
