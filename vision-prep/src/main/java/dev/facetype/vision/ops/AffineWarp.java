@@ -24,24 +24,25 @@ public final class AffineWarp {
         int srcH = image.height();
         byte[] src = image.toByteArray();
         byte[] out = new byte[width * height * channels];
+        int o = 0;
         for (int oy = 0; oy < height; oy++) {
+            double rowU = b * (oy + 0.5);
+            double rowV = e * (oy + 0.5);
             for (int ox = 0; ox < width; ox++) {
-                double u = a * (ox + 0.5) + b * (oy + 0.5) + c - 0.5;
-                double v = d * (ox + 0.5) + e * (oy + 0.5) + f - 0.5;
+                double u = a * (ox + 0.5) + rowU + c - 0.5;
+                double v = d * (ox + 0.5) + rowV + f - 0.5;
                 int x0 = (int) Math.floor(u);
                 int y0 = (int) Math.floor(v);
                 double fx = u - x0;
                 double fy = v - y0;
-                int xa = clamp(x0, srcW);
-                int xb = clamp(x0 + 1, srcW);
-                int ya = clamp(y0, srcH);
-                int yb = clamp(y0 + 1, srcH);
+                int xa = clamp(x0, srcW) * channels;
+                int xb = clamp(x0 + 1, srcW) * channels;
+                int ya = clamp(y0, srcH) * srcW * channels;
+                int yb = clamp(y0 + 1, srcH) * srcW * channels;
                 for (int ch = 0; ch < channels; ch++) {
-                    double top = (1 - fx) * (src[(ya * srcW + xa) * channels + ch] & 0xFF)
-                            + fx * (src[(ya * srcW + xb) * channels + ch] & 0xFF);
-                    double bottom = (1 - fx) * (src[(yb * srcW + xa) * channels + ch] & 0xFF)
-                            + fx * (src[(yb * srcW + xb) * channels + ch] & 0xFF);
-                    out[(oy * width + ox) * channels + ch] = (byte) Math.round((1 - fy) * top + fy * bottom);
+                    double top = (1 - fx) * (src[ya + xa + ch] & 0xFF) + fx * (src[ya + xb + ch] & 0xFF);
+                    double bottom = (1 - fx) * (src[yb + xa + ch] & 0xFF) + fx * (src[yb + xb + ch] & 0xFF);
+                    out[o++] = (byte) Math.round((1 - fy) * top + fy * bottom);
                 }
             }
         }
