@@ -3,6 +3,7 @@ package dev.facetype.examples;
 import dev.facetype.classifier.ArchitecturePreset;
 import dev.facetype.classifier.Evaluation;
 import dev.facetype.classifier.FaceTypeClassifier;
+import dev.facetype.classifier.Preprocessing;
 import dev.facetype.classifier.TrainingConfig;
 import dev.facetype.classifier.TrainingControl;
 import dev.facetype.classifier.TrainingEvents;
@@ -33,7 +34,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  *   examples/run FerBenchmark [--preset study|deep] [--epochs 12] [--batch 64] [--lr 1e-3] [--limit N]
- *                             [--threads N] [--data ../shared/data/fer2013]
+ *                             [--normalise per-image|per-channel] [--threads N] [--data ../shared/data/fer2013]
  * </pre>
  *
  * Each epoch sees every training face once, mirrored or not at random, with small random shifts, zooms,
@@ -54,6 +55,13 @@ public final class FerBenchmark {
         double rate = Double.parseDouble(arguments.text("--lr", "1e-3"));
         int limit = arguments.integer("--limit", Integer.MAX_VALUE);
         int threads = arguments.integer("--threads", Runtime.getRuntime().availableProcessors());
+        // Per image by default: FER's faces differ much in exposure, and each one standardised on its own
+        // no longer carries it into the network.
+        Preprocessing.Normalisation normalisation = switch (arguments.text("--normalise", "per-image")) {
+            case "per-image" -> Preprocessing.Normalisation.PER_IMAGE;
+            case "per-channel" -> Preprocessing.Normalisation.PER_CHANNEL;
+            default -> throw new IllegalArgumentException("--normalise takes per-image or per-channel");
+        };
         Path data = Path.of(arguments.text("--data", "../shared/data/fer2013"));
 
         long loadStart = System.nanoTime();
@@ -76,9 +84,9 @@ public final class FerBenchmark {
                 .withOptimizer("adam", rate).withAugmentation(augmentation);
         try (FaceTypeClassifier classifier = FaceTypeClassifier.builder()
                 .setLabels(EXPRESSIONS).optInputSize(48).optGrayscale(true).optPreset(preset)
-                .optSeed(2013).optThreads(threads).build()) {
-            System.out.printf(Locale.ROOT, "network: %s preset, %d threads, batch %d, Adam %.0e cosine, %d epochs%n",
-                    preset.cliName(), threads, batch, rate, epochs);
+                .optNormalisation(normalisation).optSeed(2013).optThreads(threads).build()) {
+            System.out.printf(Locale.ROOT, "network: %s preset, %d threads, batch %d, Adam %.0e cosine, %d epochs, %s normalisation%n",
+                    preset.cliName(), threads, batch, rate, epochs, normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             long start = System.nanoTime();
             TrainingResult result = classifier.train(split, config, new EpochPrinter());
             Evaluation test = result.test().orElseThrow();
