@@ -24,7 +24,22 @@ public record Preprocessing(CropSettings crop, float[] mean, float[] std, Normal
          * at least {@code 1 / sqrt(values)} so that a flat crop stays finite): every face reaches the network
          * with the same brightness and contrast, so a dimly lit or dark-skinned face is not a fainter input.
          */
-        PER_IMAGE
+        PER_IMAGE;
+
+        /** The command-line name: {@code per-channel} or {@code per-image}. */
+        public String cliName() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+
+        /** Parses a command-line name; the error lists the valid ones. */
+        public static Normalisation fromCliName(String name) {
+            for (Normalisation value : values()) {
+                if (value.cliName().equals(name.trim().toLowerCase(java.util.Locale.ROOT))) {
+                    return value;
+                }
+            }
+            throw new IllegalArgumentException("--normalise must be per-channel or per-image, got '" + name + "'");
+        }
     }
 
     /** Per-channel normalisation with the given mean and std. */

@@ -3,6 +3,7 @@ package dev.facetype.classifier;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.facetype.classifier.Preprocessing.Normalisation;
 import dev.facetype.vision.RasterImage;
@@ -16,6 +17,15 @@ class PreprocessingTest {
     private static final int PLANE = 64;
     private static final CropSettings GRAY_8X8 = new CropSettings(0.2, 8, 1, false);
     private static final CropSettings RGB_8X8 = new CropSettings(0.2, 8, 3, false);
+
+    @Test
+    void normalisationsHaveCommandLineNamesThatParseBack() {
+        assertEquals("per-channel", Normalisation.PER_CHANNEL.cliName());
+        assertEquals("per-image", Normalisation.PER_IMAGE.cliName());
+        assertSame(Normalisation.PER_IMAGE, Normalisation.fromCliName(" Per-Image "));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> Normalisation.fromCliName("per-face"));
+        assertEquals("--normalise must be per-channel or per-image, got 'per-face'", error.getMessage());
+    }
 
     @Test
     void perChannelUsesTheMeasuredMeanAndStd() {

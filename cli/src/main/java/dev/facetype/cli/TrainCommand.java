@@ -201,13 +201,10 @@ final class TrainCommand extends Subcommand {
     }
 
     static Preprocessing.Normalisation normalisation(String name, Messages messages) {
-        switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
-            case "per-channel":
-                return Preprocessing.Normalisation.PER_CHANNEL;
-            case "per-image":
-                return Preprocessing.Normalisation.PER_IMAGE;
-            default:
-                throw new CliException(ExitCode.USAGE, messages.get("error.normalise", name));
+        try {
+            return Preprocessing.Normalisation.fromCliName(name);
+        } catch (IllegalArgumentException e) {
+            throw new CliException(ExitCode.USAGE, messages.get("error.normalise", name));
         }
     }
 

@@ -57,11 +57,7 @@ public final class FerBenchmark {
         int threads = arguments.integer("--threads", Runtime.getRuntime().availableProcessors());
         // Per image by default: FER's faces differ much in exposure, and each one standardised on its own
         // no longer carries it into the network.
-        Preprocessing.Normalisation normalisation = switch (arguments.text("--normalise", "per-image")) {
-            case "per-image" -> Preprocessing.Normalisation.PER_IMAGE;
-            case "per-channel" -> Preprocessing.Normalisation.PER_CHANNEL;
-            default -> throw new IllegalArgumentException("--normalise takes per-image or per-channel");
-        };
+        Preprocessing.Normalisation normalisation = Preprocessing.Normalisation.fromCliName(arguments.text("--normalise", "per-image"));
         Path data = Path.of(arguments.text("--data", "../shared/data/fer2013"));
 
         long loadStart = System.nanoTime();
@@ -86,7 +82,7 @@ public final class FerBenchmark {
                 .setLabels(EXPRESSIONS).optInputSize(48).optGrayscale(true).optPreset(preset)
                 .optNormalisation(normalisation).optSeed(2013).optThreads(threads).build()) {
             System.out.printf(Locale.ROOT, "network: %s preset, %d threads, batch %d, Adam %.0e cosine, %d epochs, %s normalisation%n",
-                    preset.cliName(), threads, batch, rate, epochs, normalisation.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+                    preset.cliName(), threads, batch, rate, epochs, normalisation.cliName());
             long start = System.nanoTime();
             TrainingResult result = classifier.train(split, config, new EpochPrinter());
             Evaluation test = result.test().orElseThrow();
