@@ -8,8 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
  * time, 24 sums held in registers while the channels go by (three loads and eight broadcast weights feed 24
  * FMAs), over runs of pixels copied side by side into the caller's scratch, so each output vector is stored
  * once, bias and ReLU included (the ReLU as a maximum with 0, or with minus infinity, which changes nothing,
- * when there is none; no vector crosses a call, which would box it). Leftover filters go one at a time,
- * leftover pixels a vector and then a value at a time. The sums run over the channels in order, as the plain
+ * when there is none; no vector crosses a call, which would box it). A run's last one or two vectors go eight
+ * filters times one vector, leftover filters one at a time, and pixels short of a vector a value at a time. The sums run over the channels in order, as the plain
  * version's. Loaded only by {@link Pointwise1x1#named}.
  */
 final class VectorPointwise1x1 implements Pointwise1x1 {
@@ -25,8 +25,10 @@ final class VectorPointwise1x1 implements Pointwise1x1 {
                         float[] out, int outOffset, int outStride, int from, int to, boolean relu, float[] scratch) {
         int chunk = Math.max(1, SCRATCH_VALUES / channels / BLOCK) * BLOCK;
         int p = from;
-        while (p + BLOCK <= to) {
-            int width = Math.min(chunk, (to - p) / BLOCK * BLOCK);
+        while (p + LANES <= to) {
+            // Whole runs of BLOCK pixels, then a last run of fewer whole vectors; what is left goes value by value.
+            int width = Math.min(chunk, (to - p) / LANES * LANES);
+            int blocks = width / BLOCK * BLOCK;
             // A run of pixels of every channel side by side in the scratch: in place, channel rows pixels * 4
             // bytes apart (a power of two for most images) fall into the same cache sets and evict each other
             // before the next filters read them again.
@@ -37,26 +39,30 @@ final class VectorPointwise1x1 implements Pointwise1x1 {
                     FloatVector.fromArray(SPECIES, in, s + x).intoArray(scratch, t + x);
                 }
             }
-            // Eight filters at a time over the whole run: each output row is written in one stretch.
+            // Eight filters at a time over the whole run: each output row is written in one stretch. The
+            // run's last vectors (two of every 512 pixels with 16 lanes) still share the eight broadcast weights.
             int f = 0;
             for (; f + 8 <= filters; f += 8) {
-                for (int x = 0; x < width; x += BLOCK) {
+                for (int x = 0; x < blocks; x += BLOCK) {
                     eightByThree(scratch, x, channels, width, w, wOffset, filters, f, out, outOffset + p + x, outStride,
+                            relu);
+                }
+                for (int x = blocks; x < width; x += LANES) {
+                    eightByOne(scratch, x, channels, width, w, wOffset, filters, f, out, outOffset + p + x, outStride,
                             relu);
                 }
             }
             for (; f < filters; f++) {
-                for (int x = 0; x < width; x += BLOCK) {
+                for (int x = 0; x < blocks; x += BLOCK) {
                     oneByThree(scratch, x, channels, width, w, wOffset, filters, f, out, outOffset + p + x, outStride,
+                            relu);
+                }
+                for (int x = blocks; x < width; x += LANES) {
+                    oneByOne(scratch, x, channels, width, w, wOffset, filters, f, out, outOffset + p + x, outStride,
                             relu);
                 }
             }
             p += width;
-        }
-        for (; p + LANES <= to; p += LANES) {
-            for (int f = 0; f < filters; f++) {
-                oneByOne(in, inOffset + p, channels, pixels, w, wOffset, filters, f, out, outOffset + p, outStride, relu);
-            }
         }
         if (p < to) {
             int biasOffset = wOffset + filters * channels;
@@ -152,6 +158,42 @@ final class VectorPointwise1x1 implements Pointwise1x1 {
         a7.max(floor).intoArray(out, d + 7 * pixels);
         b7.max(floor).intoArray(out, d + 7 * pixels + LANES);
         c7.max(floor).intoArray(out, d + 7 * pixels + 2 * LANES);
+    }
+
+    private static void eightByOne(float[] in, int src, int channels, int inStride, float[] w, int wOffset,
+                                   int filters, int f, float[] out, int dst, int pixels, boolean relu) {
+        int biasOffset = wOffset + filters * channels + f;
+        FloatVector a0 = FloatVector.broadcast(SPECIES, w[biasOffset]);
+        FloatVector a1 = FloatVector.broadcast(SPECIES, w[biasOffset + 1]);
+        FloatVector a2 = FloatVector.broadcast(SPECIES, w[biasOffset + 2]);
+        FloatVector a3 = FloatVector.broadcast(SPECIES, w[biasOffset + 3]);
+        FloatVector a4 = FloatVector.broadcast(SPECIES, w[biasOffset + 4]);
+        FloatVector a5 = FloatVector.broadcast(SPECIES, w[biasOffset + 5]);
+        FloatVector a6 = FloatVector.broadcast(SPECIES, w[biasOffset + 6]);
+        FloatVector a7 = FloatVector.broadcast(SPECIES, w[biasOffset + 7]);
+        int w0 = wOffset + f * channels;
+        for (int c = 0; c < channels; c++) {
+            FloatVector x = FloatVector.fromArray(SPECIES, in, src + c * inStride);
+            int k = w0 + c;
+            a0 = x.fma(FloatVector.broadcast(SPECIES, w[k]), a0);
+            a1 = x.fma(FloatVector.broadcast(SPECIES, w[k + channels]), a1);
+            a2 = x.fma(FloatVector.broadcast(SPECIES, w[k + 2 * channels]), a2);
+            a3 = x.fma(FloatVector.broadcast(SPECIES, w[k + 3 * channels]), a3);
+            a4 = x.fma(FloatVector.broadcast(SPECIES, w[k + 4 * channels]), a4);
+            a5 = x.fma(FloatVector.broadcast(SPECIES, w[k + 5 * channels]), a5);
+            a6 = x.fma(FloatVector.broadcast(SPECIES, w[k + 6 * channels]), a6);
+            a7 = x.fma(FloatVector.broadcast(SPECIES, w[k + 7 * channels]), a7);
+        }
+        int d = dst + f * pixels;
+        FloatVector floor = FloatVector.broadcast(SPECIES, relu ? 0f : Float.NEGATIVE_INFINITY);
+        a0.max(floor).intoArray(out, d);
+        a1.max(floor).intoArray(out, d + pixels);
+        a2.max(floor).intoArray(out, d + 2 * pixels);
+        a3.max(floor).intoArray(out, d + 3 * pixels);
+        a4.max(floor).intoArray(out, d + 4 * pixels);
+        a5.max(floor).intoArray(out, d + 5 * pixels);
+        a6.max(floor).intoArray(out, d + 6 * pixels);
+        a7.max(floor).intoArray(out, d + 7 * pixels);
     }
 
     private static void oneByThree(float[] in, int src, int channels, int inStride, float[] w, int wOffset,

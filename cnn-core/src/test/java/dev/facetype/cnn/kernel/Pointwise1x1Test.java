@@ -80,25 +80,31 @@ class Pointwise1x1Test {
 
     @Test
     void resultsDoNotDependOnHowThePixelsAreSplit() {
+        // channels, filters, pixels, pixels per call: odd runs of 37, and the calls of a fused 1x1 + depthwise
+        // layer in YuNet (4 rows of 128 pixels: whole blocks of three vectors, then one or two vectors left).
+        int[][] cases = {{13, 11, 997, 37}, {32, 64, 2048, 512}, {64, 64, 1024, 256}};
         SplittableRandom random = new SplittableRandom(84);
-        int channels = 13;
-        int filters = 11;
-        int pixels = 997;
-        float[] in = gaussians(random, channels * pixels);
-        float[] w = gaussians(random, filters * channels + filters);
-        float[] reference = new float[filters * pixels];
-        Pointwise1x1.named("scalar").forward(in, 0, channels, pixels, w, 0, filters, reference, 0, pixels, 0, pixels,
-                false, new float[Pointwise1x1.scratchSize(channels)]);
-        for (Pointwise1x1 kernel : kernels()) {
-            float[] out = new float[filters * pixels];
-            float[] scratch = new float[Pointwise1x1.scratchSize(channels)];
-            for (int from = 0; from < pixels; from += 37) {
-                kernel.forward(in, 0, channels, pixels, w, 0, filters, out, 0, pixels, from,
-                        Math.min(pixels, from + 37), false, scratch);
-            }
-            for (int i = 0; i < out.length; i++) {
-                assertEquals(Float.floatToIntBits(reference[i]), Float.floatToIntBits(out[i]),
-                        kernel.name() + " value " + i);
+        for (int[] c : cases) {
+            int channels = c[0];
+            int filters = c[1];
+            int pixels = c[2];
+            int perCall = c[3];
+            float[] in = gaussians(random, channels * pixels);
+            float[] w = gaussians(random, filters * channels + filters);
+            float[] reference = new float[filters * pixels];
+            Pointwise1x1.named("scalar").forward(in, 0, channels, pixels, w, 0, filters, reference, 0, pixels, 0, pixels,
+                    false, new float[Pointwise1x1.scratchSize(channels)]);
+            for (Pointwise1x1 kernel : kernels()) {
+                float[] out = new float[filters * pixels];
+                float[] scratch = new float[Pointwise1x1.scratchSize(channels)];
+                for (int from = 0; from < pixels; from += perCall) {
+                    kernel.forward(in, 0, channels, pixels, w, 0, filters, out, 0, pixels, from,
+                            Math.min(pixels, from + perCall), false, scratch);
+                }
+                for (int i = 0; i < out.length; i++) {
+                    assertEquals(Float.floatToIntBits(reference[i]), Float.floatToIntBits(out[i]),
+                            kernel.name() + " value " + i + " of case " + Arrays.toString(c));
+                }
             }
         }
     }
