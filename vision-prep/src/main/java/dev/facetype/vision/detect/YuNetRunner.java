@@ -5,6 +5,7 @@ import dev.facetype.cnn.Tensor;
 import dev.facetype.cnn.graph.InferenceGraph;
 import dev.facetype.cnn.parallel.ComputePool;
 import dev.facetype.vision.RasterImage;
+import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -98,7 +99,7 @@ final class YuNetRunner {
      * three planes, blue first, values 0..255 unscaled.
      */
     private static void fillBgr(RasterImage image, float[] planes, int padWidth, int padHeight) {
-        byte[] rgb = image.toRgb().toByteArray();
+        ByteBuffer rgb = image.toRgb().pixelBuffer(); // a view, not a copy of the photo
         int width = image.width();
         int height = image.height();
         int plane = padWidth * padHeight;
@@ -106,9 +107,9 @@ final class YuNetRunner {
             int row = y * padWidth;
             int src = y * width * 3;
             for (int x = 0; x < width; x++) {
-                planes[row + x] = rgb[src + 3 * x + 2] & 0xFF;
-                planes[plane + row + x] = rgb[src + 3 * x + 1] & 0xFF;
-                planes[2 * plane + row + x] = rgb[src + 3 * x] & 0xFF;
+                planes[row + x] = rgb.get(src + 3 * x + 2) & 0xFF;
+                planes[plane + row + x] = rgb.get(src + 3 * x + 1) & 0xFF;
+                planes[2 * plane + row + x] = rgb.get(src + 3 * x) & 0xFF;
             }
         }
         // A smaller photo of the same padded size may follow a larger one: clear the padding every time.
