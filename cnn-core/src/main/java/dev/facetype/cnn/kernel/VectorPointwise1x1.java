@@ -9,8 +9,10 @@ import jdk.incubator.vector.VectorSpecies;
  * FMAs), over runs of pixels copied side by side into the caller's scratch, so each output vector is stored
  * once, bias and ReLU included (the ReLU as a maximum with 0, or with minus infinity, which changes nothing,
  * when there is none; no vector crosses a call, which would box it). A run's last one or two vectors go eight
- * filters times one vector, leftover filters one at a time, and pixels short of a vector a value at a time. The sums run over the channels in order, as the plain
- * version's. Loaded only by {@link Pointwise1x1#named}.
+ * filters times one vector, leftover filters one at a time, and pixels short of a vector a value at a time.
+ * The sums run over the channels in order, as the plain version's. The register kernels repeat one another
+ * (bias broadcasts, stores) because C2 keeps the sums in registers only when each is spelt out. Loaded only
+ * by {@link Pointwise1x1#named}.
  */
 final class VectorPointwise1x1 implements Pointwise1x1 {
 
@@ -216,14 +218,14 @@ final class VectorPointwise1x1 implements Pointwise1x1 {
         c.max(floor).intoArray(out, d + 2 * LANES);
     }
 
-    private static void oneByOne(float[] in, int src, int channels, int pixels, float[] w, int wOffset,
-                                 int filters, int f, float[] out, int dst, int outStride, boolean relu) {
+    private static void oneByOne(float[] in, int src, int channels, int inStride, float[] w, int wOffset,
+                                 int filters, int f, float[] out, int dst, int pixels, boolean relu) {
         FloatVector a = FloatVector.broadcast(SPECIES, w[wOffset + filters * channels + f]);
         int k = wOffset + f * channels;
         for (int ch = 0; ch < channels; ch++) {
-            a = FloatVector.fromArray(SPECIES, in, src + ch * pixels).fma(FloatVector.broadcast(SPECIES, w[k + ch]), a);
+            a = FloatVector.fromArray(SPECIES, in, src + ch * inStride).fma(FloatVector.broadcast(SPECIES, w[k + ch]), a);
         }
-        a.max(FloatVector.broadcast(SPECIES, relu ? 0f : Float.NEGATIVE_INFINITY)).intoArray(out, dst + f * outStride);
+        a.max(FloatVector.broadcast(SPECIES, relu ? 0f : Float.NEGATIVE_INFINITY)).intoArray(out, dst + f * pixels);
     }
 
     @Override
