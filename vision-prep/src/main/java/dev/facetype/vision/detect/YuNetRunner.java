@@ -103,13 +103,15 @@ final class YuNetRunner {
         int width = image.width();
         int height = image.height();
         int plane = padWidth * padHeight;
+        // A row at a time through an array: a get(index) on the view per byte took 5 % of a web request's CPU.
+        byte[] rowBytes = new byte[width * 3];
         for (int y = 0; y < height; y++) {
             int row = y * padWidth;
-            int src = y * width * 3;
+            rgb.get(y * width * 3, rowBytes, 0, rowBytes.length);
             for (int x = 0; x < width; x++) {
-                planes[row + x] = rgb.get(src + 3 * x + 2) & 0xFF;
-                planes[plane + row + x] = rgb.get(src + 3 * x + 1) & 0xFF;
-                planes[2 * plane + row + x] = rgb.get(src + 3 * x) & 0xFF;
+                planes[row + x] = rowBytes[3 * x + 2] & 0xFF;
+                planes[plane + row + x] = rowBytes[3 * x + 1] & 0xFF;
+                planes[2 * plane + row + x] = rowBytes[3 * x] & 0xFF;
             }
         }
         // A smaller photo of the same padded size may follow a larger one: clear the padding every time.
