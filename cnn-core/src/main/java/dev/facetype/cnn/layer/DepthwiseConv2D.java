@@ -213,8 +213,8 @@ public final class DepthwiseConv2D extends AbstractLayer implements WritesInto, 
     /**
      * The 3x3 window's sum at a border column, rows in the padding left out: row by row, each row's taps from
      * the left, as {@link #borderSum} adds them, with the rows passed one by one and the column's taps inside
-     * the image found once (an array of rows and a loop per tap made the two border columns of each row cost
-     * a tenth of a web request's detection).
+     * the image found once. With an array of rows and a test per tap, the two border columns of each row held
+     * a tenth of the samples in a profile of the web page under load; this way YuNet took 3 % less time.
      */
     private float borderColumn(float[] in, int row0, int row1, int row2, int w, int ox) {
         int firstColumn = ox - pads.left();
